@@ -1,0 +1,39 @@
+// The error type every package throws, and the codes common to all of them. Each package's
+// own errors.ts adds its codes; the central handler (error-handler.ts) renders them all.
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const CommonErrors = {
+  routeNotFound: (method: string, path: string) =>
+    new AppError(404, 'ROUTE_NOT_FOUND', `No route for ${method} ${path}`),
+  invalidProductId: (raw: string) =>
+    new AppError(
+      400,
+      'INVALID_PRODUCT_ID',
+      `Product id must be a positive integer, got "${raw.slice(0, 40)}"`,
+    ),
+  invalidJson: () => new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON'),
+  payloadTooLarge: (limitBytes: number) =>
+    new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limitBytes} bytes`),
+  badRequest: (message: string) => new AppError(400, 'BAD_REQUEST', message),
+  internal: () => new AppError(500, 'INTERNAL_ERROR', 'Internal server error'),
+} as const;
+
+const MAX_ID = 2 ** 31 - 1;
+
+/** Route ids are digits only: "1e3", "0x1", "01" and "-1" are not product ids. */
+export function parseProductId(raw: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw CommonErrors.invalidProductId(raw);
+  const id = Number(raw);
+  if (id > MAX_ID) throw CommonErrors.invalidProductId(raw);
+  return id;
+}

@@ -1,0 +1,26 @@
+import type { Product, RecommendationsResponse } from './types.js';
+
+// Gateways check what upstreams send before passing it on: a wrong body is an upstream failure.
+
+export function isProduct(value: unknown): value is Product {
+  const p = value as Partial<Product> | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.id === 'number' &&
+    typeof p.name === 'string' &&
+    typeof p.price === 'number' &&
+    typeof p.category === 'string'
+  );
+}
+
+export function isRecommendationsResponse(value: unknown): value is RecommendationsResponse {
+  const r = value as Partial<RecommendationsResponse> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.productId === 'number' &&
+    Array.isArray(r.recommendations) &&
+    r.recommendations.every(isProduct)
+  );
+}

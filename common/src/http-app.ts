@@ -1,0 +1,22 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import type { Logger } from './logger.js';
+
+/** An Express app with the settings every service shares; add routes, then call finishApp. */
+export function createBaseApp(logger: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Every body carries a timestamp or live state, so ETags only cost a hash per response.
+  app.disable('etag');
+  // Per-request logs would flood the terminal under load; they exist at debug level only.
+  if (logger.isLevelEnabled('debug')) app.use(pinoHttp({ logger, useLevel: 'debug' }));
+  return app;
+}
+
+/** Unknown routes and every thrown error end in the one JSON error shape. */
+export function finishApp(app: Express, logger: Logger): Express {
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,2 @@
+export * from './stub-upstream.js';
+export * from './start-app.js';

@@ -1,0 +1,80 @@
+import type { Agent } from 'node:http';
+import axios, { AxiosError } from 'axios';
+
+/** How an upstream call went wrong; the gateways map each to a status and an outcome. */
+export type UpstreamFailure = 'timeout' | 'unavailable' | 'status' | 'body';
+
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+  constructor(
+    readonly upstream: string,
+    readonly failure: UpstreamFailure,
+    message: string,
+    /** The upstream's HTTP status, when it answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface UpstreamClientOptions {
+  /** Used in error messages and metrics, e.g. "product-service". */
+  name: string;
+  baseUrl: string;
+  agent: Agent;
+  timeoutMs: number;
+}
+
+export interface UpstreamClient {
+  readonly name: string;
+  /** GETs `path` and checks the body with `isValid`; throws UpstreamError on any failure. */
+  getJson<T>(path: string, isValid: (body: unknown) => body is T): Promise<T>;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+function toUpstreamError(
+  name: string,
+  err: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+): UpstreamError {
+  const code = err instanceof AxiosError ? err.code : undefined;
+  if (timedOut || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return new UpstreamError(name, 'timeout', `${name} did not answer within ${timeoutMs} ms`);
+  }
+  const status = err instanceof AxiosError ? err.response?.status : undefined;
+  if (status !== undefined) {
+    return new UpstreamError(name, 'status', `${name} answered ${status}`, status);
+  }
+  const cause = code && UNAVAILABLE_CODES.has(code) ? code : 'connection failed';
+  return new UpstreamError(name, 'unavailable', `${name} is unreachable (${cause})`);
+}
+
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const { name, baseUrl, agent, timeoutMs } = options;
+  // proxy: false, because HTTP_PROXY in a user's shell must never reroute loopback calls.
+  const http = axios.create({ baseURL: baseUrl, httpAgent: agent, proxy: false, maxRedirects: 0 });
+  return {
+    name,
+    async getJson(path, isValid) {
+      // Each call gets its own signal: a timed-out call must close its socket (freeing the
+      // pool slot), and one call's timeout must never abort another's.
+      const signal = AbortSignal.timeout(timeoutMs);
+      let body: unknown;
+      try {
+        body = (await http.get(path, { signal, timeout: timeoutMs })).data;
+      } catch (err) {
+        throw toUpstreamError(name, err, signal.aborted, timeoutMs);
+      }
+      if (!isValid(body)) throw new UpstreamError(name, 'body', `${name} sent an unexpected body`);
+      return body;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { Agent } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isProduct } from '../src/guards.js';
+import { findProduct } from '../src/catalog.js';
+import { createUpstreamClient, UpstreamError } from '../src/upstream.js';
+import { startStubUpstream, type StubReply, type StubUpstream } from '../src/testing/index.js';
+
+const product = findProduct(1);
+let stub: StubUpstream | undefined;
+const agent = new Agent({ keepAlive: true });
+
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+async function clientFor(reply: StubReply, timeoutMs = 200) {
+  stub = await startStubUpstream(() => reply);
+  return createUpstreamClient({ name: 'product-service', baseUrl: stub.url, agent, timeoutMs });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof UpstreamError))
+    throw new Error(`expected an UpstreamError, got ${String(err)}`);
+  return err;
+}
+
+describe('upstream client', () => {
+  it('when the upstream answers a valid body, then it is returned', async () => {
+    const client = await clientFor({ body: product });
+
+    await expect(client.getJson('/products/1', isProduct)).resolves.toEqual(product);
+  });
+
+  it('when the upstream hangs, then the call times out and its connection is closed', async () => {
+    const client = await clientFor({ hang: true }, 50);
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err.failure).toBe('timeout');
+    expect(err.message).toBe('product-service did not answer within 50 ms');
+    await vi.waitFor(() => expect(stub?.abandoned).toBe(1));
+  });
+
+  it('when the upstream answers 503, then the failure is a status with the code', async () => {
+    const client = await clientFor({ status: 503, body: { error: { code: 'X', message: 'x' } } });
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err).toMatchObject({ failure: 'status', status: 503, upstream: 'product-service' });
+  });
+
+  it('when the upstream resets the connection, then it is unavailable', async () => {
+    const client = await clientFor({ reset: true });
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err.failure).toBe('unavailable');
+  });
+
+  it('when nothing listens, then it is unavailable (ECONNREFUSED)', async () => {
+    const client = await clientFor({});
+    await stub?.close();
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err).toMatchObject({
+      failure: 'unavailable',
+      message: 'product-service is unreachable (ECONNREFUSED)',
+    });
+  });
+
+  it('when the body has the wrong shape, then the failure is the body', async () => {
+    const client = await clientFor({ body: { id: 'one' } });
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err.failure).toBe('body');
+  });
+});
