@@ -21,6 +21,8 @@ export const CommonErrors = {
       'INVALID_PRODUCT_ID',
       `Product id must be a positive integer, got "${raw.slice(0, 40)}"`,
     ),
+  productNotFound: (id: number) =>
+    new AppError(404, 'PRODUCT_NOT_FOUND', `Product ${id} does not exist`),
   invalidJson: () => new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON'),
   payloadTooLarge: (limitBytes: number) =>
     new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limitBytes} bytes`),

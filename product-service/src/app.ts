@@ -1,0 +1,38 @@
+import {
+  CATALOG,
+  CommonErrors,
+  createBaseApp,
+  finishApp,
+  findProduct,
+  parseProductId,
+  type HealthBody,
+  type Logger,
+} from '@cbd/common';
+import type { Express } from 'express';
+import type { ProductServiceConfig } from './config.js';
+
+export interface ProductServiceDeps {
+  logger: Logger;
+}
+
+export function createApp(_config: ProductServiceConfig, { logger }: ProductServiceDeps): Express {
+  const app = createBaseApp(logger);
+  const health: HealthBody = { status: 'ok', service: 'product-service' };
+
+  app.get('/health', (_req, res) => {
+    res.json(health);
+  });
+
+  app.get('/products', (_req, res) => {
+    res.json(CATALOG);
+  });
+
+  app.get('/products/:id', (req, res) => {
+    const id = parseProductId(req.params.id);
+    const product = findProduct(id);
+    if (!product) throw CommonErrors.productNotFound(id);
+    res.json(product);
+  });
+
+  return finishApp(app, logger);
+}

@@ -1,0 +1,52 @@
+import type { FailureMode, FailureState } from '@cbd/common';
+
+export interface FailureSettings {
+  mode: FailureMode;
+  /** How long `hang` holds a request before answering 408. */
+  hangMs: number;
+  /** How much `slow` adds before answering. */
+  latencyMs: number;
+  /** The fraction of requests `partial` fails. */
+  errorRate: number;
+}
+
+/** The recommendations endpoint's current sickness, switchable while requests are in flight. */
+export class FailureController {
+  #settings: FailureSettings;
+  #changedAt: Date;
+  #hanging = 0;
+
+  constructor(
+    initial: FailureSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.#settings = { ...initial };
+    this.#changedAt = now();
+  }
+
+  get settings(): Readonly<FailureSettings> {
+    return this.#settings;
+  }
+
+  /** Applies a validated change; fields left out keep their current values. */
+  update(change: Partial<FailureSettings> & Pick<FailureSettings, 'mode'>): FailureState {
+    this.#settings = { ...this.#settings, ...change };
+    this.#changedAt = this.now();
+    return this.state();
+  }
+
+  /** Tracks a request held by `hang`; call the returned function when it ends. */
+  holdStarted(): () => void {
+    this.#hanging += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#hanging -= 1;
+    };
+  }
+
+  state(): FailureState {
+    return { ...this.#settings, hanging: this.#hanging, changedAt: this.#changedAt.toISOString() };
+  }
+}

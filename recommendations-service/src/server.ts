@@ -1,0 +1,16 @@
+import { createLogger, runService, serve } from '@cbd/common';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+
+runService('recommendations-service', async () => {
+  const config = loadConfig(process.env);
+  const logger = createLogger('recommendations-service', config.logLevel);
+  logger.info({ failure: config.failure }, `failure mode at start: ${config.failure.mode}`);
+  await serve(createApp(config, { logger }), {
+    name: 'recommendations-service',
+    host: config.host,
+    port: config.port,
+    logger,
+    graceMs: config.shutdownGraceMs,
+  });
+});

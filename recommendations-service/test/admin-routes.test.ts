@@ -1,0 +1,101 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { appWith } from './helpers.js';
+
+describe('admin failure endpoint', () => {
+  it('when the mode is read, then it reports the mode, its parameters and nothing hanging', async () => {
+    const res = await request(appWith({ mode: 'hang', hangMs: 30_000 })).get('/admin/failure');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'hang', hangMs: 30_000, hanging: 0 });
+    expect(Date.parse(res.body.changedAt)).not.toBeNaN();
+  });
+
+  it('when the mode is switched at run time, then the next request follows the new mode', async () => {
+    const app = appWith({ mode: 'error' });
+    expect((await request(app).get('/recommendations/1')).status).toBe(503);
+
+    const res = await request(app).post('/admin/failure').send({ mode: 'healthy' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('healthy');
+    expect((await request(app).get('/recommendations/1')).status).toBe(200);
+  });
+
+  it('when only some parameters are given, then the others keep their values', async () => {
+    const app = appWith({ mode: 'healthy', hangMs: 111, latencyMs: 222, errorRate: 0.25 });
+
+    const res = await request(app).post('/admin/failure').send({ mode: 'slow', latencyMs: 5 });
+
+    expect(res.body).toMatchObject({ mode: 'slow', hangMs: 111, latencyMs: 5, errorRate: 0.25 });
+  });
+
+  it.each([
+    ['an unknown mode', { mode: 'explode' }, 'mode'],
+    ['no mode', { hangMs: 10 }, 'mode'],
+    ['a mode of the wrong type', { mode: 3 }, 'mode'],
+    ['a negative delay', { mode: 'slow', latencyMs: -1 }, 'latencyMs'],
+    ['a fractional delay', { mode: 'hang', hangMs: 1.5 }, 'hangMs'],
+    ['a delay as a string', { mode: 'hang', hangMs: '100' }, 'hangMs'],
+    ['an error rate over 1', { mode: 'partial', errorRate: 1.5 }, 'errorRate'],
+    ['an unknown field', { mode: 'slow', latency: 100 }, 'body'],
+    ['an array', [{ mode: 'hang' }], 'body'],
+  ])(
+    'when the body has %s, then 400 names the problem and nothing changes',
+    async (_label, body, field) => {
+      const app = appWith({ mode: 'error' });
+
+      const res = await request(app)
+        .post('/admin/failure')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(body));
+
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('INVALID_FAILURE_SETTINGS');
+      expect(res.body.error.message).toContain(field);
+      expect((await request(app).get('/admin/failure')).body.mode).toBe('error');
+    },
+  );
+
+  it.each([
+    {
+      label: 'malformed JSON',
+      type: 'application/json',
+      body: '{"mode": "hang"',
+      status: 400,
+      code: 'INVALID_JSON',
+    },
+    {
+      label: 'JSON null',
+      type: 'application/json',
+      body: 'null',
+      status: 400,
+      code: 'INVALID_JSON',
+    },
+    {
+      label: 'a form',
+      type: 'application/x-www-form-urlencoded',
+      body: 'mode=hang',
+      status: 400,
+      code: 'INVALID_FAILURE_SETTINGS',
+    },
+    {
+      label: 'huge',
+      type: 'application/json',
+      body: JSON.stringify({ mode: 'hang', pad: 'x'.repeat(5000) }),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+  ])(
+    'when the body is $label, then $status $code and nothing changes',
+    async ({ type, body, status, code }) => {
+      const app = appWith({ mode: 'error' });
+
+      const res = await request(app).post('/admin/failure').set('content-type', type).send(body);
+
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(code);
+      expect((await request(app).get('/admin/failure')).body.mode).toBe('error');
+    },
+  );
+});

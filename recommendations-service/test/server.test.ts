@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { spawnService } from '@cbd/common/testing';
+import { describe, expect, it } from 'vitest';
+
+const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+
+describe('recommendations-service process', () => {
+  it('when SIGTERM arrives with a request hanging, then the process exits promptly and cleanly', async () => {
+    const service = spawnService(entry, {
+      PORT: '0',
+      FAILURE_MODE: 'hang',
+      HANG_MS: '30000',
+      SHUTDOWN_GRACE_MS: '200',
+    });
+    const url = await service.ready;
+    const hung = fetch(`${url}/recommendations/1`).then(
+      () => 'answered',
+      () => 'closed',
+    );
+    await expect
+      .poll(async () => (await (await fetch(`${url}/admin/failure`)).json()).hanging)
+      .toBe(1);
+    const started = performance.now();
+
+    service.child.kill('SIGTERM');
+    const { code } = await service.exited;
+
+    expect(code).toBe(0);
+    expect(await hung).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(service.output()).toContain('SIGTERM, shutting down');
+  });
+
+  it('when a variable is invalid, then the process refuses to start and names it', async () => {
+    const service = spawnService(entry, { PORT: '0', HANG_MS: 'forever' });
+
+    const { code } = await service.exited;
+
+    expect(code).toBe(1);
+    expect(service.output()).toContain('recommendations-service did not start');
+    expect(service.output()).toContain('HANG_MS="forever": must be an integer');
+    await expect(service.ready).rejects.toThrow();
+  });
+});
