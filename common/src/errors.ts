@@ -1,3 +1,5 @@
+import type { UpstreamError } from './upstream.js';
+
 // The error type every package throws, and the codes common to all of them. Each package's
 // own errors.ts adds its codes; the central handler (error-handler.ts) renders them all.
 
@@ -29,6 +31,25 @@ export const CommonErrors = {
   badRequest: (message: string) => new AppError(400, 'BAD_REQUEST', message),
   internal: () => new AppError(500, 'INTERNAL_ERROR', 'Internal server error'),
 } as const;
+
+/** What a gateway answers when an upstream call fails; the message names the upstream. */
+export function upstreamFailure(err: UpstreamError): AppError {
+  switch (err.failure) {
+    case 'timeout':
+      return new AppError(504, 'UPSTREAM_TIMEOUT', err.message);
+    case 'unavailable':
+      return new AppError(502, 'UPSTREAM_UNAVAILABLE', err.message);
+    case 'status':
+      return new AppError(502, 'UPSTREAM_ERROR', err.message);
+    case 'body':
+      return new AppError(502, 'UPSTREAM_BAD_RESPONSE', err.message);
+  }
+}
+
+/** A failed product call as a gateway answers it: an unknown product stays a 404. */
+export function productCallFailure(err: UpstreamError, id: number): AppError {
+  return err.status === 404 ? CommonErrors.productNotFound(id) : upstreamFailure(err);
+}
 
 const MAX_ID = 2 ** 31 - 1;
 

@@ -33,3 +33,11 @@ export function toServiceConfig(e: ServiceEnv): ServiceConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
+
+/** Where a gateway finds the two services. */
+export function upstreamEnv() {
+  return {
+    PRODUCT_SERVICE_URL: env.httpUrl('http://127.0.0.1:8081'),
+    RECOMMENDATIONS_SERVICE_URL: env.httpUrl('http://127.0.0.1:8082'),
+  };
+}

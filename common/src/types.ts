@@ -69,7 +69,9 @@ export interface BreakerTotals {
 export interface CircuitStatus {
   name: string;
   state: CircuitState;
-  stats: Record<string, unknown>;
+  /** The same counts over the breaker's rolling window (default 10 s). */
+  stats: BreakerTotals;
+  /** Counts since the gateway started. */
   totals: BreakerTotals;
   options: Record<string, unknown>;
   lastTransition: CircuitTransition | null;

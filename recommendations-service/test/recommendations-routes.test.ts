@@ -1,5 +1,5 @@
 import { findProduct } from '@cbd/common';
-import { startApp, type RunningApp } from '@cbd/common/testing';
+import { startApp, timedGet, type RunningApp } from '@cbd/common/testing';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appWith } from './helpers.js';
@@ -74,18 +74,18 @@ describe('GET /recommendations/:id', () => {
     running = await startApp(app);
     const started = performance.now();
 
-    const pending = fetch(`${running.url}/recommendations/1`);
+    const pending = timedGet(`${running.url}/recommendations/1`);
     await vi.waitFor(async () => {
-      const state = await (await fetch(`${running?.url}/admin/failure`)).json();
-      expect(state.hanging).toBe(1);
+      const state = await timedGet(`${running?.url}/admin/failure`);
+      expect(state.body.hanging).toBe(1);
     });
     const res = await pending;
 
     expect(res.status).toBe(408);
-    expect((await res.json()).error.code).toBe('REQUEST_TIMEOUT');
+    expect(res.body.error.code).toBe('REQUEST_TIMEOUT');
     expect(performance.now() - started).toBeGreaterThanOrEqual(295);
-    const after = await (await fetch(`${running.url}/admin/failure`)).json();
-    expect(after.hanging).toBe(0);
+    const after = await timedGet(`${running.url}/admin/failure`);
+    expect(after.body.hanging).toBe(0);
   });
 
   it('when the mode is reset, then the connection is dropped without an answer', async () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { spawnService } from '@cbd/common/testing';
+import { spawnService, timedGet } from '@cbd/common/testing';
 import { describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
@@ -17,9 +17,7 @@ describe('recommendations-service process', () => {
       () => 'answered',
       () => 'closed',
     );
-    await expect
-      .poll(async () => (await (await fetch(`${url}/admin/failure`)).json()).hanging)
-      .toBe(1);
+    await expect.poll(async () => (await timedGet(`${url}/admin/failure`)).body.hanging).toBe(1);
     const started = performance.now();
 
     service.child.kill('SIGTERM');

@@ -1,0 +1,18 @@
+import { createLogger, runService, serve } from '@cbd/common';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createV1Upstreams } from './upstreams.js';
+
+runService('gateway-v1', async () => {
+  const config = loadConfig(process.env);
+  const logger = createLogger('gateway-v1', config.logLevel);
+  const upstreams = createV1Upstreams(config);
+  await serve(createApp(config, { logger, upstreams }), {
+    name: 'gateway-v1',
+    host: config.host,
+    port: config.port,
+    logger,
+    graceMs: config.shutdownGraceMs,
+    onClose: () => upstreams.close(),
+  });
+});

@@ -1,0 +1,64 @@
+import { Agent } from 'node:http';
+import {
+  createUpstreamClient,
+  isProduct,
+  isRecommendationsResponse,
+  productCallFailure,
+  upstreamFailure,
+  UpstreamError,
+  type Product,
+} from '@cbd/common';
+import pLimit from 'p-limit';
+import type { GatewayV1Config } from './config.js';
+
+export interface V1Upstreams {
+  product(id: number): Promise<Product>;
+  recommendations(id: number): Promise<Product[]>;
+  /** Calls holding a place in the shared pool, and calls waiting for one. */
+  pool(): { active: number; waiting: number; size: number };
+  close(): void;
+}
+
+function toAppError(err: unknown, id: number): unknown {
+  if (!(err instanceof UpstreamError)) return err;
+  return err.upstream === 'product-service' ? productCallFailure(err, id) : upstreamFailure(err);
+}
+
+/**
+ * Both upstreams share one pool of `maxSockets` places, taken in arrival order, like the
+ * worker threads of a thread-pool server: once hung recommendation calls hold every place,
+ * product calls wait behind them too. A call's timeout starts when it gets its place.
+ */
+export function createV1Upstreams(config: GatewayV1Config): V1Upstreams {
+  const agent = new Agent({ keepAlive: true, maxFreeSockets: config.maxSockets });
+  const pool = pLimit(config.maxSockets);
+  const client = (name: string, baseUrl: string) =>
+    createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs });
+  const products = client('product-service', config.productServiceUrl);
+  const recommendations = client('recommendations-service', config.recommendationsServiceUrl);
+
+  const call = async <T>(id: number, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await pool(fn);
+    } catch (err) {
+      throw toAppError(err, id);
+    }
+  };
+
+  return {
+    product: (id) => call(id, () => products.getJson(`/products/${id}`, isProduct)),
+    recommendations: (id) =>
+      call(id, async () => {
+        const body = await recommendations.getJson(
+          `/recommendations/${id}`,
+          isRecommendationsResponse,
+        );
+        return body.recommendations;
+      }),
+    pool: () => ({ active: pool.activeCount, waiting: pool.pendingCount, size: config.maxSockets }),
+    close() {
+      pool.clearQueue();
+      agent.destroy();
+    },
+  };
+}

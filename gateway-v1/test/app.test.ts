@@ -1,0 +1,116 @@
+import { findProduct, relatedProducts } from '@cbd/common';
+import { afterEach, describe, expect, it } from 'vitest';
+import { timedGet, type GatewayHarness } from '@cbd/common/testing';
+import { startV1 } from './helpers.js';
+
+let v1: GatewayHarness;
+afterEach(() => v1.close());
+
+const get = (path: string) => timedGet(`${v1.gateway.url}${path}`);
+
+describe('gateway-v1', () => {
+  it('when both services answer, then the product and its recommendations come back', async () => {
+    v1 = await startV1();
+
+    const { status, body } = await get('/product-details/3');
+
+    expect(status).toBe(200);
+    expect(body.product).toEqual(findProduct(3));
+    expect(body.recommendations).toEqual(relatedProducts(3));
+    expect(body.degradedMode).toBe(false);
+    expect(Date.parse(body.timestamp)).not.toBeNaN();
+  });
+
+  it('when recommendations hang, then it waits its whole timeout and the user gets nothing', async () => {
+    v1 = await startV1({ upstreamTimeoutMs: 150 });
+    v1.recommendations.script(() => ({ hang: true }));
+
+    const { status, body, ms } = await get('/product-details/1');
+
+    expect(status).toBe(504);
+    expect(body).toEqual({
+      error: {
+        code: 'UPSTREAM_TIMEOUT',
+        message: 'recommendations-service did not answer within 150 ms',
+      },
+    });
+    expect(ms).toBeGreaterThanOrEqual(140);
+  });
+
+  it('when recommendations fail, then the whole request fails with 502', async () => {
+    v1 = await startV1();
+    v1.recommendations.script(() => ({ status: 503, body: {} }));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('UPSTREAM_ERROR');
+    expect(body.product).toBeUndefined();
+  });
+
+  it('when the product does not exist, then 404 and recommendations are never asked', async () => {
+    v1 = await startV1();
+
+    const { status, body } = await get('/product-details/999');
+
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('PRODUCT_NOT_FOUND');
+    expect(v1.recommendations.hits()).toBe(0);
+  });
+
+  it('when the id is invalid, then 400 and no upstream is called', async () => {
+    v1 = await startV1();
+
+    const { status, body } = await get('/product-details/abc');
+
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('INVALID_PRODUCT_ID');
+    expect(v1.product.hits() + v1.recommendations.hits()).toBe(0);
+  });
+
+  it('when product-service is down, then 502 UPSTREAM_UNAVAILABLE', async () => {
+    v1 = await startV1();
+    await v1.product.close();
+
+    const { status, body } = await get('/products/1');
+
+    expect(status).toBe(502);
+    expect(body.error).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'product-service is unreachable (ECONNREFUSED)',
+    });
+  });
+
+  it('when the product alone is asked for, then recommendations are not called', async () => {
+    v1 = await startV1();
+
+    const { status, body } = await get('/products/5');
+
+    expect(status).toBe(200);
+    expect(body).toEqual(findProduct(5));
+    expect(v1.recommendations.hits()).toBe(0);
+  });
+
+  it('when hung recommendation calls hold the whole pool, then /products/:id waits behind them', async () => {
+    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 300 });
+    v1.recommendations.script(() => ({ hang: true }));
+    const hung = [get('/product-details/1'), get('/product-details/2')];
+    await expect.poll(() => v1.recommendations.pending).toBe(2);
+
+    const { status, ms } = await get('/products/3');
+
+    expect(status).toBe(200);
+    // It could only start once a hung call timed out and gave its place back.
+    expect(ms).toBeGreaterThanOrEqual(200);
+    expect((await Promise.all(hung)).map((r) => r.status)).toEqual([504, 504]);
+  });
+
+  it('when the pool is free, then /products/:id answers at once', async () => {
+    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 300 });
+
+    const { status, ms } = await get('/products/3');
+
+    expect(status).toBe(200);
+    expect(ms).toBeLessThan(200);
+  });
+});

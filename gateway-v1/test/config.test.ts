@@ -1,0 +1,32 @@
+import { ConfigError } from '@cbd/common';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('gateway-v1 config', () => {
+  it('when nothing is set, then it is the unprotected gateway of the story', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 8080,
+      productServiceUrl: 'http://127.0.0.1:8081',
+      recommendationsServiceUrl: 'http://127.0.0.1:8082',
+      upstreamTimeoutMs: 30_000,
+      maxSockets: 50,
+    });
+  });
+
+  it('when upstream URLs are given by service name, then they are used as given', () => {
+    const config = loadConfig({
+      RECOMMENDATIONS_SERVICE_URL: 'http://recommendations-service:8082',
+    });
+
+    expect(config.recommendationsServiceUrl).toBe('http://recommendations-service:8082');
+  });
+
+  it.each([
+    ['V1_MAX_SOCKETS', '0'],
+    ['V1_UPSTREAM_TIMEOUT_MS', '30s'],
+    ['PRODUCT_SERVICE_URL', 'product-service'],
+  ])('when %s=%s, then start-up fails naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+});

@@ -1,0 +1,47 @@
+import { UpstreamError } from '@cbd/common';
+import CircuitBreaker from 'opossum';
+
+export interface BreakerSettings {
+  /** A call slower than this fails (and its request is aborted). */
+  timeoutMs: number;
+  /** Opens when failures exceed this share of calls in the rolling window... */
+  errorThresholdPercentage: number;
+  /** ...once at least this many calls were made in it. */
+  volumeThreshold: number;
+  /** How long it stays open before letting one probe through. */
+  resetTimeoutMs: number;
+  /** Calls in flight at once (a bulkhead); more are rejected at once. */
+  capacity?: number;
+  rollingWindowMs: number;
+}
+
+/**
+ * An upstream 4xx (an unknown product) means the upstream is working: not a breaker failure.
+ * 408 and 429 are the upstream saying it cannot cope, so they count.
+ */
+export function isClientError(err: unknown): boolean {
+  if (!(err instanceof UpstreamError) || err.status === undefined) return false;
+  return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
+}
+
+/** One breaker per upstream, made at start-up (a breaker per request would never trip). */
+export function createBreaker<A extends unknown[], R>(
+  name: string,
+  action: (...args: A) => Promise<R>,
+  settings: BreakerSettings,
+): CircuitBreaker<A, R> {
+  // A fresh options object each time: opossum's constructor writes into the one it is given.
+  return new CircuitBreaker(action, {
+    name,
+    timeout: settings.timeoutMs,
+    errorThresholdPercentage: settings.errorThresholdPercentage,
+    volumeThreshold: settings.volumeThreshold,
+    resetTimeout: settings.resetTimeoutMs,
+    ...(settings.capacity === undefined ? {} : { capacity: settings.capacity }),
+    rollingCountTimeout: settings.rollingWindowMs,
+    rollingCountBuckets: 10,
+    // opossum reads its stats on every failure; with percentiles on, that sorts every latency.
+    rollingPercentilesEnabled: false,
+    errorFilter: isClientError,
+  });
+}

@@ -1,0 +1,4 @@
+// For other packages' tests and tools: build a gateway-v2 in-process.
+export { createApp } from './app.js';
+export { loadConfig, type GatewayV2Config } from './config.js';
+export { createV2Upstreams, type V2Upstreams } from './upstreams.js';

@@ -1,0 +1,146 @@
+import { findProduct, relatedProducts, silentLogger } from '@cbd/common';
+import { timedGet, type GatewayHarness } from '@cbd/common/testing';
+import * as v1 from '@cbd/gateway-v1';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getter, startV2 } from './helpers.js';
+
+let v2: GatewayHarness;
+const get = getter(() => v2);
+afterEach(() => v2.close());
+
+describe('gateway-v2', () => {
+  it('when both services answer, then the product and live recommendations come back', async () => {
+    v2 = await startV2();
+
+    const { status, body } = await get('/product-details/8');
+
+    expect(status).toBe(200);
+    expect(body.product).toEqual(findProduct(8));
+    expect(body.recommendations).toEqual(relatedProducts(8));
+    expect(body.degradedMode).toBe(false);
+    expect(body.degradedReason).toBeUndefined();
+  });
+
+  it('when the product does not exist, then 404 and no breaker counts a failure', async () => {
+    v2 = await startV2();
+
+    for (let i = 0; i < 5; i += 1) {
+      const { status, body } = await get('/product-details/999');
+      expect(status).toBe(404);
+      expect(body.error.code).toBe('PRODUCT_NOT_FOUND');
+    }
+    const product = await get('/circuit-status/product-service');
+    const recommendations = await get('/circuit-status');
+
+    expect(product.body).toMatchObject({ state: 'CLOSED', totals: { failures: 0 } });
+    expect(recommendations.body).toMatchObject({ state: 'CLOSED', totals: { failures: 0 } });
+  });
+
+  it('when the id is invalid, then 400 and no upstream is called', async () => {
+    v2 = await startV2();
+
+    const { status } = await get('/product-details/-1');
+
+    expect(status).toBe(400);
+    expect(v2.product.hits() + v2.recommendations.hits()).toBe(0);
+  });
+
+  it('when product-service is down, then 502 at once, and 503 fast once its breaker opens', async () => {
+    v2 = await startV2();
+    await v2.product.close();
+
+    const first = await get('/product-details/1');
+    await get('/product-details/1');
+    await get('/product-details/1');
+    const later = await get('/product-details/1');
+
+    expect(first.status).toBe(502);
+    expect(first.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(later.status).toBe(503);
+    expect(later.body.error.code).toBe('PRODUCT_SERVICE_UNAVAILABLE');
+    expect((await get('/circuit-status/product-service')).body.state).toBe('OPEN');
+  });
+
+  it('when product-service hangs, then 504 after the product timeout', async () => {
+    v2 = await startV2({ productTimeoutMs: 80 });
+    v2.product.script(() => ({ hang: true }));
+
+    const { status, body, ms } = await get('/products/1');
+
+    expect(status).toBe(504);
+    expect(body.error).toEqual({
+      code: 'UPSTREAM_TIMEOUT',
+      message: 'product-service did not answer within 80 ms',
+    });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("when v1's shared pool is exhausted by hung calls, then v2's /products/:id stays fast", async () => {
+    v2 = await startV2();
+    const gatewayV1 = await v2.also((urls) => {
+      const config = { ...v1.loadConfig({}), ...urls, maxSockets: 2, upstreamTimeoutMs: 400 };
+      const upstreams = v1.createV1Upstreams(config);
+      return {
+        app: v1.createApp(config, { logger: silentLogger, upstreams }),
+        close: () => upstreams.close(),
+      };
+    });
+    v2.recommendations.script(() => ({ hang: true }));
+    const hung = [1, 2].map((id) => timedGet(`${gatewayV1.url}/product-details/${id}`));
+    await expect.poll(() => v2.recommendations.pending).toBe(2);
+
+    const [viaV1, viaV2] = await Promise.all([
+      timedGet(`${gatewayV1.url}/products/3`),
+      get('/products/3'),
+    ]);
+
+    expect(viaV2.status).toBe(200);
+    expect(viaV1.status).toBe(200);
+    expect(viaV2.ms).toBeLessThan(200);
+    expect(viaV1.ms).toBeGreaterThanOrEqual(300);
+    await Promise.all(hung);
+  });
+
+  it('when the circuit status is read, then it has the contract fields', async () => {
+    v2 = await startV2();
+
+    const { body } = await get('/circuit-status');
+
+    expect(body).toMatchObject({
+      name: 'recommendations-service',
+      state: 'CLOSED',
+      options: {
+        timeoutMs: 100,
+        errorThresholdPercentage: 50,
+        volumeThreshold: 3,
+        resetTimeoutMs: 300,
+      },
+      lastTransition: null,
+      nextAttemptAt: null,
+      transitions: [],
+    });
+    expect(Object.keys(body.stats).sort()).toEqual(Object.keys(body.totals).sort());
+  });
+
+  it('when the circuit is OPEN, then the status says when the next probe is due and how it got there', async () => {
+    v2 = await startV2({ breaker: { resetTimeoutMs: 5000 } });
+    v2.recommendations.script(() => ({ status: 503, body: {} }));
+    for (let i = 0; i < 3; i += 1) await get('/product-details/1');
+
+    const { body } = await get('/circuit-status');
+
+    expect(body.state).toBe('OPEN');
+    expect(body.lastTransition).toMatchObject({ from: 'CLOSED', to: 'OPEN' });
+    const dueIn = Date.parse(body.nextAttemptAt) - Date.parse(body.lastTransition.at);
+    expect(dueIn).toBe(5000);
+  });
+
+  it('when an unknown breaker is asked for, then 404 BREAKER_NOT_FOUND', async () => {
+    v2 = await startV2();
+
+    const { status, body } = await get('/circuit-status/payments');
+
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('BREAKER_NOT_FOUND');
+  });
+});

@@ -1,0 +1,39 @@
+import { ConfigError } from '@cbd/common';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('gateway-v2 config', () => {
+  it('when nothing is set, then the breaker has the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 8090,
+      productTimeoutMs: 1000,
+      breaker: {
+        timeoutMs: 2000,
+        errorThresholdPercentage: 50,
+        volumeThreshold: 3,
+        resetTimeoutMs: 10_000,
+        capacity: 100,
+      },
+    });
+  });
+
+  it('when breaker variables are set, then they are used', () => {
+    const config = loadConfig({
+      BREAKER_TIMEOUT_MS: '500',
+      BREAKER_VOLUME_THRESHOLD: '10',
+      BREAKER_CAPACITY: '7',
+    });
+
+    expect(config.breaker).toMatchObject({ timeoutMs: 500, volumeThreshold: 10, capacity: 7 });
+  });
+
+  it.each([
+    ['BREAKER_TIMEOUT_MS', '0'],
+    ['BREAKER_ERROR_THRESHOLD_PERCENTAGE', '150'],
+    ['BREAKER_RESET_TIMEOUT_MS', 'soon'],
+    ['RECOMMENDATIONS_SERVICE_URL', 'recommendations:8082'],
+  ])('when %s=%s, then start-up fails naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+});
