@@ -9,3 +9,4 @@ export * from './http-app.js';
 export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';
+export * from './child-service.js';

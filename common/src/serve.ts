@@ -63,12 +63,15 @@ export async function serve(app: RequestListener, options: ServeOptions): Promis
   const { name, host, port, logger, graceMs, onClose } = options;
   const server = await listen(app, host, port);
   logger.info(`${name} listening on ${serverUrl(server)}`);
-  closeWithGrace({ delay: graceMs + 3000, logger }, async ({ signal, err }) => {
+  const { close } = closeWithGrace({ delay: graceMs + 3000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, `${name}: fatal error, shutting down`);
-    else logger.info(`${name}: ${signal ?? 'exit'}, shutting down`);
+    else logger.info(`${name}: ${signal ?? 'orchestrator gone'}, shutting down`);
     await closeServer(server, graceMs);
     await onClose?.();
   });
+  // Started by an orchestrator with an IPC channel (pnpm start, pnpm demo): if it dies without
+  // stopping us, the channel closes, and we go too rather than linger holding the port.
+  if (process.connected) process.once('disconnect', close);
   return server;
 }
 

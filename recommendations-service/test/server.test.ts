@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import type { ChildService } from '@cbd/common';
 import { spawnService, timedGet } from '@cbd/common/testing';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
+let service: ChildService | undefined;
+afterEach(async () => {
+  await service?.stop(1000);
+});
+
 describe('recommendations-service process', () => {
   it('when SIGTERM arrives with a request hanging, then the process exits promptly and cleanly', async () => {
-    const service = spawnService(entry, {
+    service = spawnService(entry, {
       PORT: '0',
       FAILURE_MODE: 'hang',
       HANG_MS: '30000',
@@ -30,7 +36,7 @@ describe('recommendations-service process', () => {
   });
 
   it('when a variable is invalid, then the process refuses to start and names it', async () => {
-    const service = spawnService(entry, { PORT: '0', HANG_MS: 'forever' });
+    service = spawnService(entry, { PORT: '0', HANG_MS: 'forever' });
 
     const { code } = await service.exited;
 

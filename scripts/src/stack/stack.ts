@@ -1,0 +1,105 @@
+import { ChildService, type EnvSource, type ExitInfo } from '@cbd/common';
+import { assertPortsFree } from './ports.js';
+import {
+  childEnv,
+  entryOf,
+  PORT_VARIABLES,
+  SERVICE_NAMES,
+  type ServiceName,
+  type StackPorts,
+} from './services.js';
+
+export interface StackOptions {
+  ports: StackPorts;
+  host: string;
+  /** The environment every child starts from (normally the user's). */
+  baseEnv: EnvSource;
+  /** Extra variables per service, e.g. a shorter hang for --quick. */
+  overrides?: Partial<Record<ServiceName, Record<string, string>>>;
+  onLine?: (service: ServiceName, line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export class StackError extends Error {
+  override name = 'StackError';
+}
+
+export interface UnexpectedExit {
+  service: ServiceName;
+  exit: ExitInfo;
+  output: string;
+}
+
+/** The four services as child processes: started together, watched, stopped together. */
+export class Stack {
+  #stopping = false;
+  /** Resolves if a service exits while the stack is supposed to be running. */
+  readonly died: Promise<UnexpectedExit>;
+
+  private constructor(
+    readonly urls: Record<ServiceName, string>,
+    private readonly children: ChildService[],
+  ) {
+    this.died = new Promise((resolve) => {
+      for (const child of children) {
+        void child.exited.then((exit) => {
+          if (!this.#stopping) {
+            resolve({ service: child.name as ServiceName, exit, output: child.output() });
+          }
+        });
+      }
+    });
+  }
+
+  static async start(options: StackOptions): Promise<Stack> {
+    const { ports, host, baseEnv, overrides = {}, onLine, readyTimeoutMs = 30_000 } = options;
+    await assertPortsFree(
+      host,
+      SERVICE_NAMES.map((name) => ({ port: ports[name], variable: PORT_VARIABLES[name], owner: name })),
+    );
+    const children = SERVICE_NAMES.map(
+      (name) =>
+        new ChildService({
+          name,
+          entry: entryOf(name),
+          env: { ...childEnv(name, ports, baseEnv, overrides[name]), HOST: host },
+          onLine: (line) => onLine?.(name, line),
+        }),
+    );
+    try {
+      await withTimeout(Promise.all(children.map((c) => c.ready)), readyTimeoutMs);
+      await Promise.all(children.map((c) => checkHealth(c.name, `http://127.0.0.1:${ports[c.name as ServiceName]}`)));
+    } catch (err) {
+      await Promise.all(children.map((c) => c.stop()));
+      const failed = children.find((c) => !c.running) ?? children[0];
+      throw new StackError(`${(err as Error).message}\n--- ${failed?.name} said:\n${failed?.output().slice(-2000)}`);
+    }
+    const urls = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
+    ) as Record<ServiceName, string>;
+    return new Stack(urls, children);
+  }
+
+  /** Stops every service (SIGTERM, then SIGKILL after killAfterMs) and waits until all are gone. */
+  async stop(killAfterMs = 5000): Promise<void> {
+    this.#stopping = true;
+    await Promise.all(this.children.map((c) => c.stop(killAfterMs)));
+  }
+}
+
+async function checkHealth(name: string, url: string): Promise<void> {
+  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
+  if (res.status !== 200) throw new StackError(`${name} /health answered ${res.status}`);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StackError(`services not ready after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
