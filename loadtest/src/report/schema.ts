@@ -19,7 +19,12 @@ export type GatewayId = z.infer<typeof gatewaySchema>;
 
 export const circuitStateSchema = z.enum(['CLOSED', 'OPEN', 'HALF_OPEN']);
 
-const outcomeCounts = z.strictObject({ full: count, degraded: count, failed: count, timeout: count });
+const outcomeCounts = z.strictObject({
+  full: count,
+  degraded: count,
+  failed: count,
+  timeout: count,
+});
 export type OutcomeCounts = z.infer<typeof outcomeCounts>;
 
 const latencySummary = z.strictObject({ p50: ms, p90: ms, p99: ms, max: ms, mean: ms });
@@ -73,6 +78,19 @@ export const circuitSchema = z.strictObject({
 });
 export type CircuitRecord = z.infer<typeof circuitSchema>;
 
+/** One gateway's results within one phase (e.g. only while the dependency hung). */
+export const phaseStatsSchema = z.strictObject({
+  mode: z.string(),
+  startMs: offsetMs,
+  endMs: offsetMs,
+  outcomes: outcomeCounts,
+  /** Full + degraded responses per second within the phase. */
+  usefulPerSecond: z.number().min(0),
+  /** The worst per-second p99 within the phase (null when nothing completed). */
+  worstP99: ms.nullable(),
+});
+export type PhaseStats = z.infer<typeof phaseStatsSchema>;
+
 export const gatewayRunSchema = z.strictObject({
   gateway: gatewaySchema,
   url: z.string(),
@@ -101,6 +119,11 @@ export const gatewayRunSchema = z.strictObject({
   samples: z.array(secondSampleSchema),
   /** v2 only. */
   circuit: circuitSchema.nullable(),
+  /**
+   * Per phase of the scenario. Connections are closed-loop: a stuck gateway is sent fewer
+   * requests, so its share of failed requests understates the outage; per-phase rates do not.
+   */
+  phases: z.array(phaseStatsSchema).optional(),
 });
 export type GatewayRun = z.infer<typeof gatewayRunSchema>;
 
@@ -124,6 +147,10 @@ export const comparisonSchema = z.strictObject({
   usefulRate: z.strictObject({ v1: z.number().min(0).max(1), v2: z.number().min(0).max(1) }),
   /** v1 probe p99 ÷ v2 probe p99 on the healthy route. */
   collateralP99Ratio: ratio,
+  /** How long after the dependency healed each gateway served useful answers at half its healthy rate again (timeline). */
+  recoveryMs: z.strictObject({ v1: ms.nullable(), v2: ms.nullable() }).optional(),
+  /** From the start of the hang to v2's breaker first opening. */
+  breakerOpenedAfterMs: ms.nullable().optional(),
   verdict: z.string(),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
@@ -167,6 +194,7 @@ export const reportSchema = z.strictObject({
         volumeThreshold: count,
         resetTimeoutMs: ms,
         capacity: count,
+        rollingWindowMs: ms.optional(),
       }),
     }),
     targets: z.record(z.string(), z.string()),

@@ -1,0 +1,12 @@
+export * from './report/schema.js';
+export { buildReport, type ReportInput } from './report/build-report.js';
+export { collectEnvironment } from './report/environment.js';
+export * from './report/format.js';
+export { runOutage } from './scenarios/outage.js';
+export { runTimeline } from './scenarios/timeline.js';
+export type { ScenarioHooks } from './scenarios/hooks.js';
+export type { ScenarioRecording, GatewayRecording } from './scenarios/recording.js';
+export * from './scenarios/settings.js';
+export * from './scenarios/targets.js';
+export type { SecondReport, OnSecond } from './scenarios/ticker.js';
+export * from './runner/control.js';

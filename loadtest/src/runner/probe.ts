@@ -1,0 +1,80 @@
+import type { Collateral } from '../report/schema.js';
+import { percentile } from './percentile.js';
+
+type ProbeSample = Collateral['samples'][number];
+
+export interface ProbeOptions {
+  /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
+  url: string;
+  intervalMs: number;
+  timeoutMs: number;
+  t0: number;
+}
+
+export interface RunningProbe {
+  /** Stops sending; waits for the probes in flight; returns what they measured. */
+  stop(): Promise<Collateral>;
+}
+
+/**
+ * Sends one GET every intervalMs beside the load, without waiting for the previous one: a
+ * probe stuck 30 s behind a hung pool must not stop the next ones from being sent.
+ */
+export function startProbe({ url, intervalMs, timeoutMs, t0 }: ProbeOptions): RunningProbe {
+  const samples: ProbeSample[] = [];
+  const inFlight = new Set<Promise<void>>();
+  // Probes still waiting when the load ends are cut off, not waited for (up to the client
+  // timeout): they count as unanswered, which is what they were while the load ran.
+  const ended = new AbortController();
+
+  const probeOnce = async () => {
+    const sent = Date.now();
+    let status: number | null = null;
+    try {
+      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ended.signal]);
+      const res = await fetch(url, { signal });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      // No answer in time (or no connection): recorded as a probe without latency.
+    }
+    const done = Date.now();
+    samples.push({ t: sent - t0, ms: status === null ? null : done - sent, status });
+  };
+
+  const send = () => {
+    const pending = probeOnce().finally(() => inFlight.delete(pending));
+    inFlight.add(pending);
+  };
+  send();
+  const timer = setInterval(send, intervalMs);
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      ended.abort();
+      await Promise.all(inFlight);
+      return summarizeProbes(new URL(url).pathname, samples);
+    },
+  };
+}
+
+export function summarizeProbes(path: string, unsorted: ProbeSample[]): Collateral {
+  const samples = [...unsorted].sort((a, b) => a.t - b.t);
+  const answered = Float64Array.from(
+    samples.flatMap((s) => (s.ms === null ? [] : [s.ms])),
+  ).sort();
+  return {
+    path,
+    probes: samples.length,
+    ok: samples.filter((s) => s.status === 200).length,
+    latencyMs: answered.length
+      ? {
+          p50: percentile(answered, 50),
+          p99: percentile(answered, 99),
+          max: answered[answered.length - 1] ?? 0,
+        }
+      : null,
+    samples,
+  };
+}

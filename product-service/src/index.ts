@@ -1,0 +1,3 @@
+// For other packages' tests and tools: build a product-service in-process.
+export { createApp } from './app.js';
+export { loadConfig, type ProductServiceConfig } from './config.js';
