@@ -10,3 +10,8 @@ export * from './scenarios/settings.js';
 export * from './scenarios/targets.js';
 export type { SecondReport, OnSecond } from './scenarios/ticker.js';
 export * from './runner/control.js';
+export { narrative } from './report/narrative.js';
+export { renderTable } from './report/table.js';
+export { renderHtml, type ChartAssets } from './report/html.js';
+export { loadChartAssets } from './report/chart-assets.js';
+export { writeReport, type ReportFiles, type ReportPaths } from './report/write-report.js';

@@ -3,11 +3,16 @@ import type { GatewayRun, Phase, PhaseStats, SecondSample } from './schema.js';
 
 const useful = (s: SecondSample) => s.outcomes.full + s.outcomes.degraded;
 
-/** The gateway's per-second samples that fall inside a phase. */
+/**
+ * The gateway's seconds that lie wholly inside a phase: a second straddling a switch would mix
+ * answers from before and after it. A phase shorter than a whole second keeps its first second.
+ */
 function within(samples: SecondSample[], phase: Phase): SecondSample[] {
-  return samples.filter(
-    (s) => s.t * 1000 >= Math.floor(phase.startMs / 1000) * 1000 && s.t * 1000 < phase.endMs,
+  const whole = samples.filter(
+    (s) => s.t * 1000 >= phase.startMs && (s.t + 1) * 1000 <= phase.endMs,
   );
+  if (whole.length) return whole;
+  return samples.filter((s) => s.t === Math.floor(phase.startMs / 1000));
 }
 
 export function phaseStats(samples: SecondSample[], phases: Phase[]): PhaseStats[] {

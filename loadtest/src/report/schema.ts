@@ -49,6 +49,8 @@ export const probeSampleSchema = z.strictObject({
   /** Null when the probe got no answer before the client timeout. */
   ms: ms.nullable(),
   status: z.int().nullable(),
+  /** Unanswered probes: how long it waited before giving up (client timeout, or the end of the run). */
+  waitedMs: ms.optional(),
 });
 
 export const collateralSchema = z.strictObject({
@@ -56,7 +58,10 @@ export const collateralSchema = z.strictObject({
   probes: count,
   /** Probes answered 200. */
   ok: count,
-  /** Over the probes that were answered (null if none were). */
+  /**
+   * How long probes waited: answered ones until their answer, unanswered ones until they gave
+   * up (a lower bound, so a starved route is not made to look fast). Null if none was sent.
+   */
   latencyMs: z.strictObject({ p50: ms, p99: ms, max: ms }).nullable(),
   samples: z.array(probeSampleSchema),
 });
@@ -212,7 +217,7 @@ export const reportSchema = z.strictObject({
     outage: scenarioSchema.optional(),
     timeline: scenarioSchema.optional(),
   }),
-  /** One line per scenario run, for the top of the report and the console. */
+  /** The lead scenario's verdict (the outage's, when it ran), for the top of the report. */
   headline: z.string(),
 });
 export type Report = z.infer<typeof reportSchema>;

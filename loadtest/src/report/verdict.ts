@@ -20,7 +20,11 @@ function timelineVerdict(v1: GatewayRun, v2: GatewayRun, facts: Facts): string {
   if (facts.breakerOpenedAfterMs != null)
     parts.push(`the breaker opened ${formatMs(facts.breakerOpenedAfterMs)} into the hang`);
   const recovery = facts.recoveryMs;
-  if (recovery?.v1 != null && recovery.v2 != null) {
+  if (recovery?.v1 != null && recovery.v2 === 0) {
+    parts.push(
+      `after the heal gateway-v1 needed ${formatMs(recovery.v1)} to serve at half its healthy rate again; gateway-v2 never fell below that`,
+    );
+  } else if (recovery?.v1 != null && recovery.v2 != null) {
     parts.push(
       `after the heal gateway-v1 needed ${formatMs(recovery.v1)} to recover, gateway-v2 ${formatMs(recovery.v2)}`,
     );

@@ -25,7 +25,12 @@ async function readStatus(url: string): Promise<CircuitStatus | undefined> {
 }
 
 /** Reads v2's breaker state every intervalMs; at the end adds v2's own transition log. */
-export function startCircuitPoll({ url, intervalMs, t0, onState }: CircuitPollOptions): RunningCircuitPoll {
+export function startCircuitPoll({
+  url,
+  intervalMs,
+  t0,
+  onState,
+}: CircuitPollOptions): RunningCircuitPoll {
   const samples: CircuitRecord['samples'] = [];
   let state: CircuitState | undefined;
   let stopped = false;
@@ -39,7 +44,9 @@ export function startCircuitPoll({ url, intervalMs, t0, onState }: CircuitPollOp
         samples.push({ t: started - t0, state });
         onState?.(state);
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (Date.now() - started))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, intervalMs - (Date.now() - started))),
+      );
     }
   };
   const running = loop();

@@ -3,7 +3,10 @@ import type { FailureMode, FailureState } from '@cbd/common';
 async function send<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
   const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body)}`);
+  if (!res.ok)
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body)}`,
+    );
   return body;
 }
 

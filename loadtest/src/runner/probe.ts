@@ -38,8 +38,12 @@ export function startProbe({ url, intervalMs, timeoutMs, t0 }: ProbeOptions): Ru
     } catch {
       // No answer in time (or no connection): recorded as a probe without latency.
     }
-    const done = Date.now();
-    samples.push({ t: sent - t0, ms: status === null ? null : done - sent, status });
+    const waited = Date.now() - sent;
+    samples.push(
+      status === null
+        ? { t: sent - t0, ms: null, status, waitedMs: waited }
+        : { t: sent - t0, ms: waited, status },
+    );
   };
 
   const send = () => {
@@ -61,18 +65,17 @@ export function startProbe({ url, intervalMs, timeoutMs, t0 }: ProbeOptions): Ru
 
 export function summarizeProbes(path: string, unsorted: ProbeSample[]): Collateral {
   const samples = [...unsorted].sort((a, b) => a.t - b.t);
-  const answered = Float64Array.from(
-    samples.flatMap((s) => (s.ms === null ? [] : [s.ms])),
-  ).sort();
+  // Unanswered probes count for as long as they waited: a starved route must not look fast.
+  const waited = Float64Array.from(samples.map((s) => s.ms ?? s.waitedMs ?? 0)).sort();
   return {
     path,
     probes: samples.length,
     ok: samples.filter((s) => s.status === 200).length,
-    latencyMs: answered.length
+    latencyMs: waited.length
       ? {
-          p50: percentile(answered, 50),
-          p99: percentile(answered, 99),
-          max: answered[answered.length - 1] ?? 0,
+          p50: percentile(waited, 50),
+          p99: percentile(waited, 99),
+          max: waited[waited.length - 1] ?? 0,
         }
       : null,
     samples,

@@ -16,7 +16,13 @@ export async function runOutage(
   await setFailureMode(targets['recommendations-service'], 'hang');
   const t0 = Date.now();
   let current: RunningGatewayLoad | undefined;
-  const stopTicker = startTicker('outage', t0, () => (current ? [current] : []), () => 'hang', onSecond);
+  const stopTicker = startTicker(
+    'outage',
+    t0,
+    () => (current ? [current] : []),
+    () => 'hang',
+    onSecond,
+  );
   const runs: Partial<Record<'v1' | 'v2', GatewayRecording>> = {};
   try {
     for (const gateway of ['v1', 'v2'] as const) {

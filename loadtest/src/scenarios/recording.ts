@@ -1,4 +1,10 @@
-import type { CircuitRecord, Collateral, GatewayId, Phase, ScenarioName } from '../report/schema.js';
+import type {
+  CircuitRecord,
+  Collateral,
+  GatewayId,
+  Phase,
+  ScenarioName,
+} from '../report/schema.js';
 import type { LoadRecording } from '../runner/run-load.js';
 
 /** What one gateway's part of a scenario produced, before it is summarized into the report. */

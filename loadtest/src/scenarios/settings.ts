@@ -49,7 +49,10 @@ export interface SettingOverrides {
  * outage: 40 s per gateway, so v1's 30 s requests complete within the run; timeline: 10 s
  * healthy, 20 s hang, 40 s healthy, so v1's backlog is seen outliving the outage.
  */
-export function scenarioSettings(quick: boolean, overrides: SettingOverrides = {}): ScenarioSettings {
+export function scenarioSettings(
+  quick: boolean,
+  overrides: SettingOverrides = {},
+): ScenarioSettings {
   const scale = quick ? 10 : 1;
   return {
     quick,
@@ -58,7 +61,10 @@ export function scenarioSettings(quick: boolean, overrides: SettingOverrides = {
       connections: overrides.connections ?? 100,
       durationMs: overrides.durationMs ?? 40_000 / scale,
     },
-    timeline: { connections: overrides.connections ?? 20, ...timelinePhases(overrides.durationMs ?? 70_000 / scale) },
+    timeline: {
+      connections: overrides.connections ?? 20,
+      ...timelinePhases(overrides.durationMs ?? 70_000 / scale),
+    },
     probeIntervalMs: quick ? 100 : 500,
     circuitPollMs: quick ? 100 : 250,
   };
@@ -67,7 +73,11 @@ export function scenarioSettings(quick: boolean, overrides: SettingOverrides = {
 /** 1 : 2 : 4 — healthy long enough to set a baseline, recovery long enough to outlive v1's backlog. */
 function timelinePhases(totalMs: number) {
   const unit = totalMs / 7;
-  return { healthyMs: Math.round(unit), hangMs: Math.round(2 * unit), recoveryMs: Math.round(4 * unit) };
+  return {
+    healthyMs: Math.round(unit),
+    hangMs: Math.round(2 * unit),
+    recoveryMs: Math.round(4 * unit),
+  };
 }
 
 export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {

@@ -26,12 +26,21 @@ export async function runTimeline(
   signal?.addEventListener('abort', onAbort, { once: true });
   const t0 = Date.now();
   const start = (gateway: 'v1' | 'v2') =>
-    startGatewayLoad({ gateway, targets, connections, durationMs: total, settings, t0, signal: stop.signal });
+    startGatewayLoad({
+      gateway,
+      targets,
+      connections,
+      durationMs: total,
+      settings,
+      t0,
+      signal: stop.signal,
+    });
   const loads = [start('v1'), start('v2')] as const;
   const phases: Phase[] = [];
   let mode: FailureMode = 'healthy';
   let phaseStart = 0;
-  const modeAt = (atMs: number) => phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? mode;
+  const modeAt = (atMs: number) =>
+    phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? mode;
   const stopTicker = startTicker('timeline', t0, () => [...loads], modeAt, onSecond);
 
   const switchTo = async (next: FailureMode, atMs: number) => {
@@ -43,12 +52,12 @@ export async function runTimeline(
     phaseStart = now;
   };
 
-  let failure: unknown;
+  let failure: Error | undefined;
   try {
     await switchTo('hang', healthyMs);
     await switchTo('healthy', healthyMs + hangMs);
   } catch (err) {
-    failure = err;
+    failure = err instanceof Error ? err : new Error(String(err));
     stop.abort();
   }
   let recorded;

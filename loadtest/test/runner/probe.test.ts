@@ -47,21 +47,28 @@ describe('startProbe', () => {
     const collateral = await probe.stop();
 
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(collateral).toMatchObject({ probes: 1, ok: 0, latencyMs: null });
+    expect(collateral).toMatchObject({ probes: 1, ok: 0 });
     expect(collateral.samples[0]).toMatchObject({ ms: null, status: null });
+    // It still counts, for as long as it waited: a starved route must not look fast.
+    expect(collateral.samples[0]?.waitedMs).toBeGreaterThan(0);
+    expect(collateral.latencyMs?.max).toBe(collateral.samples[0]?.waitedMs);
   });
 });
 
 describe('summarizeProbes', () => {
-  it('when some probes were answered, then latency covers only those and ok counts 200s', () => {
+  it('when some probes went unanswered, then they count at the time they waited and ok counts 200s', () => {
     const summary = summarizeProbes('/products/1', [
       { t: 200, ms: 30, status: 200 },
       { t: 0, ms: 10, status: 200 },
-      { t: 100, ms: null, status: null },
+      { t: 100, ms: null, status: null, waitedMs: 3500 },
       { t: 300, ms: 20, status: 502 },
     ]);
 
-    expect(summary).toMatchObject({ probes: 4, ok: 2, latencyMs: { p50: 20, p99: 30, max: 30 } });
+    expect(summary).toMatchObject({
+      probes: 4,
+      ok: 2,
+      latencyMs: { p50: 20, p99: 3500, max: 3500 },
+    });
     expect(summary.samples.map((s) => s.t)).toEqual([0, 100, 200, 300]);
   });
 });
