@@ -38,7 +38,9 @@ Ctrl-C stops everything.
     console.log('All services stopped.');
   });
   const died = await stack.died;
-  console.error(`\n${died.service} exited unexpectedly (${died.exit.signal ?? `code ${died.exit.code}`}); stopping the rest.`);
+  console.error(
+    `\n${died.service} exited unexpectedly (${died.exit.signal ?? `code ${died.exit.code}`}); stopping the rest.`,
+  );
   await stack.stop();
   uninstall();
   process.exitCode = 1;

@@ -23,7 +23,11 @@ export async function checkReachable(targets: Targets): Promise<void> {
  * --no-start, between scenarios: the services cannot be restarted, so heal the dependency,
  * wait until no request still hangs in it (v1's pool drains), and close v2's breaker.
  */
-export async function settle(targets: Targets, timeoutMs: number, signal: AbortSignal): Promise<void> {
+export async function settle(
+  targets: Targets,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
   const recommendations = targets['recommendations-service'];
   await setFailureMode(recommendations, 'healthy');
   const deadline = Date.now() + timeoutMs;

@@ -15,6 +15,7 @@ export function progressLine(report: SecondReport): string {
   const { scenario, t, mode, gateways, circuit } = report;
   const parts = [`${scenario.padEnd(8)} ${`${t + 1}s`.padStart(4)}  ${mode.padEnd(7)}`];
   if (gateways.v1) parts.push(gatewayPart('v1', gateways.v1));
-  if (gateways.v2) parts.push(gatewayPart('v2', gateways.v2) + (circuit ? `  breaker ${circuit}` : ''));
+  if (gateways.v2)
+    parts.push(gatewayPart('v2', gateways.v2) + (circuit ? `  breaker ${circuit}` : ''));
   return parts.join(' │ ');
 }

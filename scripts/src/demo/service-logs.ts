@@ -14,7 +14,10 @@ export interface ServiceLogs {
 export function openServiceLogs(dir: string): ServiceLogs {
   mkdirSync(dir, { recursive: true });
   const streams = new Map<ServiceName, WriteStream>(
-    SERVICE_NAMES.map((name) => [name, createWriteStream(join(dir, `${name}.log`), { flags: 'w' })]),
+    SERVICE_NAMES.map((name) => [
+      name,
+      createWriteStream(join(dir, `${name}.log`), { flags: 'w' }),
+    ]),
   );
   return {
     dir,

@@ -22,7 +22,9 @@ export async function assertPortsFree(
   const duplicate = ports.find((port, i) => ports.indexOf(port) !== i);
   if (duplicate !== undefined) {
     const names = wanted.filter((w) => w.port === duplicate).map((w) => w.variable);
-    throw new PortInUseError(`${names.join(' and ')} are both ${duplicate}; give each a different port`);
+    throw new PortInUseError(
+      `${names.join(' and ')} are both ${duplicate}; give each a different port`,
+    );
   }
   const busy = [];
   for (const w of wanted) if (!(await isFree(host, w.port))) busy.push(w);

@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { env, parseEnv, type EnvSource } from '@cbd/common';
 
-export const SERVICE_NAMES = ['product-service', 'recommendations-service', 'gateway-v1', 'gateway-v2'] as const;
+export const SERVICE_NAMES = [
+  'product-service',
+  'recommendations-service',
+  'gateway-v1',
+  'gateway-v2',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));

@@ -55,7 +55,11 @@ export class Stack {
     const { ports, host, baseEnv, overrides = {}, onLine, readyTimeoutMs = 30_000 } = options;
     await assertPortsFree(
       host,
-      SERVICE_NAMES.map((name) => ({ port: ports[name], variable: PORT_VARIABLES[name], owner: name })),
+      SERVICE_NAMES.map((name) => ({
+        port: ports[name],
+        variable: PORT_VARIABLES[name],
+        owner: name,
+      })),
     );
     const children = SERVICE_NAMES.map(
       (name) =>
@@ -68,11 +72,17 @@ export class Stack {
     );
     try {
       await withTimeout(Promise.all(children.map((c) => c.ready)), readyTimeoutMs);
-      await Promise.all(children.map((c) => checkHealth(c.name, `http://127.0.0.1:${ports[c.name as ServiceName]}`)));
+      await Promise.all(
+        children.map((c) =>
+          checkHealth(c.name, `http://127.0.0.1:${ports[c.name as ServiceName]}`),
+        ),
+      );
     } catch (err) {
       await Promise.all(children.map((c) => c.stop()));
       const failed = children.find((c) => !c.running) ?? children[0];
-      throw new StackError(`${(err as Error).message}\n--- ${failed?.name} said:\n${failed?.output().slice(-2000)}`);
+      throw new StackError(
+        `${(err as Error).message}\n--- ${failed?.name} said:\n${failed?.output().slice(-2000)}`,
+      );
     }
     const urls = Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
