@@ -1,16 +1,26 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { Registry } from 'prom-client';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { Logger } from './logger.js';
+import { metricsHandler } from './metrics/metrics-route.js';
+import { requestMetrics } from './metrics/request-metrics.js';
 
-/** An Express app with the settings every service shares; add routes, then call finishApp. */
-export function createBaseApp(logger: Logger): Express {
+/**
+ * An Express app with the settings every service shares; add routes, then call finishApp.
+ * Given a registry (the gateways), it times every request and serves GET /metrics.
+ */
+export function createBaseApp(logger: Logger, metrics?: Registry): Express {
   const app = express();
   app.disable('x-powered-by');
   // Every body carries a timestamp or live state, so ETags only cost a hash per response.
   app.disable('etag');
   // Per-request logs would flood the terminal under load; they exist at debug level only.
   if (logger.isLevelEnabled('debug')) app.use(pinoHttp({ logger, useLevel: 'debug' }));
+  if (metrics) {
+    app.use(requestMetrics(metrics));
+    app.get('/metrics', metricsHandler(metrics));
+  }
   return app;
 }
 

@@ -10,3 +10,4 @@ export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';
 export * from './child-service.js';
+export * from './metrics/index.js';

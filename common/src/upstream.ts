@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http';
 import axios, { AxiosError } from 'axios';
+import { upstreamResultOf, type UpstreamObserver } from './metrics/upstream-metrics.js';
 
 /** How an upstream call went wrong; the gateways map each to a status and an outcome. */
 export type UpstreamFailure = 'timeout' | 'unavailable' | 'status' | 'body';
@@ -23,6 +24,8 @@ export interface UpstreamClientOptions {
   baseUrl: string;
   agent: Agent;
   timeoutMs: number;
+  /** Told how long each call took and how it ended (the gateways' upstream metrics). */
+  observe?: UpstreamObserver;
 }
 
 export interface UpstreamClient {
@@ -58,23 +61,38 @@ function toUpstreamError(
 }
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
-  const { name, baseUrl, agent, timeoutMs } = options;
+  const { name, baseUrl, agent, timeoutMs, observe } = options;
   // proxy: false, because HTTP_PROXY in a user's shell must never reroute loopback calls.
   const http = axios.create({ baseURL: baseUrl, httpAgent: agent, proxy: false, maxRedirects: 0 });
+
+  const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
+    // Each call gets its own signal: a timed-out call must close its socket (freeing the
+    // pool slot), and one call's timeout must never abort another's.
+    const signal = AbortSignal.timeout(timeoutMs);
+    let body: unknown;
+    try {
+      body = (await http.get(path, { signal, timeout: timeoutMs })).data;
+    } catch (err) {
+      throw toUpstreamError(name, err, signal.aborted, timeoutMs);
+    }
+    if (!isValid(body)) throw new UpstreamError(name, 'body', `${name} sent an unexpected body`);
+    return body;
+  };
+
+  if (!observe) return { name, getJson };
   return {
     name,
     async getJson(path, isValid) {
-      // Each call gets its own signal: a timed-out call must close its socket (freeing the
-      // pool slot), and one call's timeout must never abort another's.
-      const signal = AbortSignal.timeout(timeoutMs);
-      let body: unknown;
+      const started = performance.now();
       try {
-        body = (await http.get(path, { signal, timeout: timeoutMs })).data;
+        const body = await getJson(path, isValid);
+        observe(name, 'ok', (performance.now() - started) / 1000);
+        return body;
       } catch (err) {
-        throw toUpstreamError(name, err, signal.aborted, timeoutMs);
+        // getJson throws nothing but UpstreamErrors.
+        observe(name, upstreamResultOf(err as UpstreamError), (performance.now() - started) / 1000);
+        throw err;
       }
-      if (!isValid(body)) throw new UpstreamError(name, 'body', `${name} sent an unexpected body`);
-      return body;
     },
   };
 }

@@ -2,21 +2,28 @@ import {
   createBaseApp,
   finishApp,
   parseProductId,
+  setOutcome,
   type HealthBody,
   type Logger,
   type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
+import type { Registry } from 'prom-client';
 import type { GatewayV1Config } from './config.js';
 import type { V1Upstreams } from './upstreams.js';
 
 export interface GatewayV1Deps {
   logger: Logger;
   upstreams: V1Upstreams;
+  /** This gateway's own registry, served at GET /metrics (left out: no metrics). */
+  metrics?: Registry;
 }
 
-export function createApp(_config: GatewayV1Config, { logger, upstreams }: GatewayV1Deps): Express {
-  const app = createBaseApp(logger);
+export function createApp(
+  _config: GatewayV1Config,
+  { logger, upstreams, metrics }: GatewayV1Deps,
+): Express {
+  const app = createBaseApp(logger, metrics);
   const health: HealthBody = { status: 'ok', service: 'gateway-v1' };
 
   app.get('/health', (_req, res) => {
@@ -29,6 +36,8 @@ export function createApp(_config: GatewayV1Config, { logger, upstreams }: Gatew
 
   // All or nothing, one call after the other: if recommendations fail, the user gets nothing.
   app.get('/product-details/:id', async (req, res) => {
+    // Counted as full or failed (not ok/error) in the request metrics, as the report does.
+    setOutcome(res, 'failed');
     const id = parseProductId(req.params.id);
     const product = await upstreams.product(id);
     const recommendations = await upstreams.recommendations(id);
@@ -38,6 +47,7 @@ export function createApp(_config: GatewayV1Config, { logger, upstreams }: Gatew
       degradedMode: false,
       timestamp: new Date().toISOString(),
     };
+    setOutcome(res, 'full');
     res.json(body);
   });
 

@@ -6,10 +6,13 @@ import {
   productCallFailure,
   upstreamFailure,
   UpstreamError,
+  upstreamMetrics,
   type Product,
 } from '@cbd/common';
 import pLimit from 'p-limit';
+import type { Registry } from 'prom-client';
 import type { GatewayV1Config } from './config.js';
+import { registerPoolMetrics } from './pool-metrics.js';
 
 export interface V1Upstreams {
   product(id: number): Promise<Product>;
@@ -29,11 +32,13 @@ function toAppError(err: unknown, id: number): unknown {
  * worker threads of a thread-pool server: once hung recommendation calls hold every place,
  * product calls wait behind them too. A call's timeout starts when it gets its place.
  */
-export function createV1Upstreams(config: GatewayV1Config): V1Upstreams {
+/** With a registry, it times upstream calls and exposes the pool as gauges. */
+export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): V1Upstreams {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: config.maxSockets });
   const pool = pLimit(config.maxSockets);
+  const observe = metrics && upstreamMetrics(metrics);
   const client = (name: string, baseUrl: string) =>
-    createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs });
+    createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs, observe });
   const products = client('product-service', config.productServiceUrl);
   const recommendations = client('recommendations-service', config.recommendationsServiceUrl);
 
@@ -45,6 +50,13 @@ export function createV1Upstreams(config: GatewayV1Config): V1Upstreams {
     }
   };
 
+  const readPool = () => ({
+    active: pool.activeCount,
+    waiting: pool.pendingCount,
+    size: config.maxSockets,
+  });
+  if (metrics) registerPoolMetrics(metrics, readPool);
+
   return {
     product: (id) => call(id, () => products.getJson(`/products/${id}`, isProduct)),
     recommendations: (id) =>
@@ -55,7 +67,7 @@ export function createV1Upstreams(config: GatewayV1Config): V1Upstreams {
         );
         return body.recommendations;
       }),
-    pool: () => ({ active: pool.activeCount, waiting: pool.pendingCount, size: config.maxSockets }),
+    pool: readPool,
     close() {
       pool.clearQueue();
       agent.destroy();

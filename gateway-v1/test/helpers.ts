@@ -1,4 +1,4 @@
-import { silentLogger } from '@cbd/common';
+import { createMetricsRegistry, silentLogger } from '@cbd/common';
 import { startGatewayHarness, type GatewayHarness } from '@cbd/common/testing';
 import { createApp } from '../src/app.js';
 import { loadConfig, type GatewayV1Config } from '../src/config.js';
@@ -13,9 +13,10 @@ export function startV1(overrides: Partial<GatewayV1Config> = {}): Promise<Gatew
       upstreamTimeoutMs: 100,
       ...overrides,
     };
-    const upstreams = createV1Upstreams(config);
+    const metrics = createMetricsRegistry('v1');
+    const upstreams = createV1Upstreams(config, metrics);
     return {
-      app: createApp(config, { logger: silentLogger, upstreams }),
+      app: createApp(config, { logger: silentLogger, upstreams, metrics }),
       close: () => upstreams.close(),
     };
   });

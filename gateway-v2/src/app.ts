@@ -2,11 +2,13 @@ import {
   createBaseApp,
   finishApp,
   parseProductId,
+  setOutcome,
   type HealthBody,
   type Logger,
   type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
+import type { Registry } from 'prom-client';
 import type { GatewayV2Config } from './config.js';
 import { GatewayV2Errors } from './errors.js';
 import type { V2Upstreams } from './upstreams.js';
@@ -14,10 +16,15 @@ import type { V2Upstreams } from './upstreams.js';
 export interface GatewayV2Deps {
   logger: Logger;
   upstreams: V2Upstreams;
+  /** This gateway's own registry, served at GET /metrics (left out: no metrics). */
+  metrics?: Registry;
 }
 
-export function createApp(_config: GatewayV2Config, { logger, upstreams }: GatewayV2Deps): Express {
-  const app = createBaseApp(logger);
+export function createApp(
+  _config: GatewayV2Config,
+  { logger, upstreams, metrics }: GatewayV2Deps,
+): Express {
+  const app = createBaseApp(logger, metrics);
   const health: HealthBody = { status: 'ok', service: 'gateway-v2' };
   const { breakers } = upstreams;
 
@@ -30,6 +37,8 @@ export function createApp(_config: GatewayV2Config, { logger, upstreams }: Gatew
   });
 
   app.get('/product-details/:id', async (req, res) => {
+    // Counted as full, degraded or failed (not ok/error) in the request metrics.
+    setOutcome(res, 'failed');
     const id = parseProductId(req.params.id);
     // Both calls at once. Recommendations never reject, so if the product call fails first
     // and this handler returns early, nothing is left unhandled.
@@ -43,6 +52,7 @@ export function createApp(_config: GatewayV2Config, { logger, upstreams }: Gatew
       ...(degradedReason ? { degradedReason } : {}),
       timestamp: new Date().toISOString(),
     };
+    setOutcome(res, degradedReason === undefined ? 'full' : 'degraded');
     res.json(body);
   });
 

@@ -31,7 +31,7 @@ const shape = {
   BREAKER_VOLUME_THRESHOLD: env.int(3, 0, 1_000_000),
   BREAKER_RESET_TIMEOUT_MS: env.int(10_000, 1, 3_600_000),
   BREAKER_CAPACITY: env.int(100, 1, 100_000),
-  BREAKER_ROLLING_WINDOW_MS: env.int(1_000, 10, 3_600_000),
+  BREAKER_ROLLING_WINDOW_MS: env.int(10_000, 10, 3_600_000),
 };
 
 export function loadConfig(source: EnvSource): GatewayV2Config {

@@ -1,4 +1,4 @@
-import { createLogger, runService, serve } from '@cbd/common';
+import { createLogger, createMetricsRegistry, runService, serve } from '@cbd/common';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createV2Upstreams } from './upstreams.js';
@@ -6,8 +6,9 @@ import { createV2Upstreams } from './upstreams.js';
 runService('gateway-v2', async () => {
   const config = loadConfig(process.env);
   const logger = createLogger('gateway-v2', config.logLevel);
-  const upstreams = createV2Upstreams(config, logger);
-  await serve(createApp(config, { logger, upstreams }), {
+  const metrics = createMetricsRegistry('v2');
+  const upstreams = createV2Upstreams(config, logger, metrics);
+  await serve(createApp(config, { logger, upstreams, metrics }), {
     name: 'gateway-v2',
     host: config.host,
     port: config.port,

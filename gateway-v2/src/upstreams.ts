@@ -3,11 +3,14 @@ import {
   createUpstreamClient,
   isProduct,
   isRecommendationsResponse,
+  upstreamMetrics,
   type DegradedReason,
   type Logger,
   type Product,
 } from '@cbd/common';
+import type { Registry } from 'prom-client';
 import { createBreaker } from './breaker.js';
+import { createBreakerMetrics } from './breaker-metrics.js';
 import { BreakerMonitor } from './breaker-monitor.js';
 import type { GatewayV2Config } from './config.js';
 import { degradedReasonOf, productFailure } from './errors.js';
@@ -29,7 +32,13 @@ export interface V2Upstreams {
   close(): void;
 }
 
-export function createV2Upstreams(config: GatewayV2Config, logger: Logger): V2Upstreams {
+/** With a registry, it times upstream calls and exposes the breakers' states and events. */
+export function createV2Upstreams(
+  config: GatewayV2Config,
+  logger: Logger,
+  metrics?: Registry,
+): V2Upstreams {
+  const observe = metrics && upstreamMetrics(metrics);
   // One agent per upstream (bulkheads): hung recommendation sockets never block product calls.
   const productAgent = new Agent({ keepAlive: true, maxSockets: config.productMaxSockets });
   const recommendationsAgent = new Agent({
@@ -41,12 +50,14 @@ export function createV2Upstreams(config: GatewayV2Config, logger: Logger): V2Up
     baseUrl: config.productServiceUrl,
     agent: productAgent,
     timeoutMs: config.productTimeoutMs,
+    observe,
   });
   const recommendationsClient = createUpstreamClient({
     name: 'recommendations-service',
     baseUrl: config.recommendationsServiceUrl,
     agent: recommendationsAgent,
     timeoutMs: config.breaker.timeoutMs,
+    observe,
   });
 
   const productSettings = {
@@ -79,6 +90,11 @@ export function createV2Upstreams(config: GatewayV2Config, logger: Logger): V2Up
     'product-service': new BreakerMonitor(productBreaker, productSettings, logger),
     'recommendations-service': new BreakerMonitor(recommendationsBreaker, config.breaker, logger),
   };
+  if (metrics) {
+    const breakerMetrics = createBreakerMetrics(metrics);
+    breakerMetrics.watch(productBreaker, productSettings);
+    breakerMetrics.watch(recommendationsBreaker, config.breaker);
+  }
 
   return {
     async product(id) {

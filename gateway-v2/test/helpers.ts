@@ -1,4 +1,4 @@
-import { silentLogger } from '@cbd/common';
+import { createMetricsRegistry, silentLogger } from '@cbd/common';
 import { startGatewayHarness, timedGet, type GatewayHarness } from '@cbd/common/testing';
 import { createApp } from '../src/app.js';
 import { loadConfig, type GatewayV2Config } from '../src/config.js';
@@ -23,9 +23,10 @@ export function testConfig(overrides: ConfigOverrides = {}): GatewayV2Config {
 export function startV2(overrides: ConfigOverrides = {}): Promise<GatewayHarness> {
   return startGatewayHarness((urls) => {
     const config = { ...testConfig(overrides), ...urls };
-    const upstreams = createV2Upstreams(config, silentLogger);
+    const metrics = createMetricsRegistry('v2');
+    const upstreams = createV2Upstreams(config, silentLogger, metrics);
     return {
-      app: createApp(config, { logger: silentLogger, upstreams }),
+      app: createApp(config, { logger: silentLogger, upstreams, metrics }),
       close: () => upstreams.close(),
     };
   });

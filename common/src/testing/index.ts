@@ -4,3 +4,5 @@ export * from './spawn-service.js';
 export * from './catalog-replies.js';
 export * from './gateway-harness.js';
 export * from './timed-get.js';
+export * from './prometheus-text.js';
+export * from './scrape-metrics.js';

@@ -1,0 +1,35 @@
+import { Gauge, type Registry } from 'prom-client';
+import type { V1Upstreams } from './upstreams.js';
+
+type PoolReader = V1Upstreams['pool'];
+
+/**
+ * v1's shared upstream pool as gauges, read when Prometheus scrapes (never per request):
+ * calls waiting climbing while calls in flight sit at the capacity is the collapse itself.
+ */
+export function registerPoolMetrics(registry: Registry, pool: PoolReader): void {
+  const gauge = (name: string, help: string, read: (p: ReturnType<PoolReader>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read(pool()));
+      },
+    });
+  gauge(
+    'gateway_upstream_pool_calls_in_flight',
+    'Upstream calls holding a place in the shared pool (both services together)',
+    (p) => p.active,
+  );
+  gauge(
+    'gateway_upstream_pool_calls_waiting',
+    'Upstream calls waiting in line for a place in the shared pool',
+    (p) => p.waiting,
+  );
+  gauge(
+    'gateway_upstream_pool_capacity',
+    'Places in the shared pool (V1_MAX_SOCKETS)',
+    (p) => p.size,
+  );
+}
