@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildService, type EnvSource, type ExitInfo } from '@cbd/common';
 import { assertPortsFree } from './ports.js';
 import {
@@ -71,10 +72,10 @@ export class Stack {
         }),
     );
     try {
-      await withTimeout(Promise.all(children.map((c) => c.ready)), readyTimeoutMs);
+      const deadline = Date.now() + readyTimeoutMs;
       await Promise.all(
         children.map((c) =>
-          checkHealth(c.name, `http://127.0.0.1:${ports[c.name as ServiceName]}`),
+          waitHealthy(c, `http://127.0.0.1:${ports[c.name as ServiceName]}`, deadline),
         ),
       );
     } catch (err) {
@@ -97,19 +98,22 @@ export class Stack {
   }
 }
 
-async function checkHealth(name: string, url: string): Promise<void> {
-  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
-  if (res.status !== 200) throw new StackError(`${name} /health answered ${res.status}`);
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StackError(`services not ready after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
+/**
+ * Polls /health until it answers 200: not the "listening" log line, which LOG_LEVEL=warn hides.
+ * Fails at once if the child exits, or at the deadline.
+ */
+async function waitHealthy(child: ChildService, url: string, deadline: number): Promise<void> {
+  while (child.running) {
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline)
+      throw new StackError(`${child.name} was not healthy after the start-up timeout`);
+    await sleep(100);
   }
+  const { code, signal } = await child.exited;
+  throw new StackError(`${child.name} exited (${signal ?? `code ${code}`}) before it was ready`);
 }

@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportSchema } from '@cbd/loadtest';
+import { describe, expect, it } from 'vitest';
+import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
+import { runScript } from './helpers/run-script.js';
+
+async function portsAllFree(ports: number[]): Promise<boolean> {
+  return (await Promise.all(ports.map(isFree))).every(Boolean);
+}
+
+describe('pnpm demo (end to end)', () => {
+  it('when run with --quick, then it writes a valid report that shows the cascade and the fix, and leaves no process behind', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+
+    const run = runScript('run-demo.ts', ['--quick', '--out', out], stackPortEnv(ports));
+    const { code } = await run.exited;
+
+    expect(code, run.output()).toBe(0);
+    const report = reportSchema.parse(
+      JSON.parse(await readFile(join(out, 'comparison_report.json'), 'utf8')),
+    );
+    const html = await readFile(join(out, 'comparison_report.html'), 'utf8');
+    expect(html).toContain('<canvas');
+    expect(JSON.parse(await readFile(join(out, 'results_v1.json'), 'utf8'))).toHaveProperty(
+      'outage',
+    );
+    const outage = report.scenarios.outage!;
+    expect(outage.comparison.usefulRate.v1).toBeLessThan(0.05);
+    expect(outage.comparison.usefulRate.v2).toBeGreaterThan(0.95);
+    expect(outage.comparison.throughputRatio).toBeGreaterThan(10);
+    const states = report.scenarios.timeline!.gateways.v2.circuit!.transitions.map((t) => t.to);
+    expect(states).toContain('OPEN');
+    expect(states.lastIndexOf('CLOSED')).toBeGreaterThan(states.indexOf('OPEN'));
+    expect(run.output()).toContain('comparison_report.html');
+    expect(await portsAllFree(ports)).toBe(true);
+  }, 90_000);
+
+  it('when interrupted with Ctrl-C mid-run, then every service stops, it exits non-zero and writes no report', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const run = runScript(
+      'run-demo.ts',
+      ['--quick', '--scenario', 'outage', '--out', out],
+      stackPortEnv(ports),
+    );
+    await run.waitFor(/outage\s+2s/);
+
+    run.child.kill('SIGINT');
+    const { code } = await run.exited;
+
+    expect(code).toBe(130);
+    expect(run.output()).toContain('no report was written');
+    expect((await readdir(out)).filter((f) => f.endsWith('.json') || f.endsWith('.html'))).toEqual(
+      [],
+    );
+    expect(await portsAllFree(ports)).toBe(true);
+  }, 60_000);
+
+  it('when an option is wrong, then it says which and exits 2 before starting anything', async () => {
+    const run = runScript('run-demo.ts', ['--scenario', 'chaos'], {});
+
+    const { code } = await run.exited;
+
+    expect(code).toBe(2);
+    expect(run.output()).toContain('--scenario must be outage, timeline or all');
+    expect(run.output()).toContain('Usage: pnpm demo');
+  });
+
+  it('when a port is taken, then it names the port and the variable to change, and exits 1', async () => {
+    const ports = await freePorts(4);
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(ports[2], '127.0.0.1', resolve));
+    try {
+      const run = runScript('run-demo.ts', ['--quick'], stackPortEnv(ports));
+
+      const { code } = await run.exited;
+
+      expect(code).toBe(1);
+      expect(run.output()).toContain(
+        `port ${ports[2]} (gateway-v1) is already in use; set GATEWAY_V1_PORT`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
