@@ -78,3 +78,14 @@ export interface CircuitStatus {
   nextAttemptAt: string | null;
   transitions: CircuitTransition[];
 }
+
+/** gateway-v1's `GET /pool-status`: its one shared upstream pool. */
+export interface PoolStatus {
+  /** Places in the pool (V1_MAX_SOCKETS). */
+  size: number;
+  /** Upstream calls holding a place. */
+  active: number;
+  /** Upstream calls waiting in line for one. */
+  waiting: number;
+  upstreamTimeoutMs: number;
+}

@@ -5,6 +5,7 @@ import {
   setOutcome,
   type HealthBody,
   type Logger,
+  type PoolStatus,
   type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
@@ -20,7 +21,7 @@ export interface GatewayV1Deps {
 }
 
 export function createApp(
-  _config: GatewayV1Config,
+  config: GatewayV1Config,
   { logger, upstreams, metrics }: GatewayV1Deps,
 ): Express {
   const app = createBaseApp(logger, metrics);
@@ -48,6 +49,12 @@ export function createApp(
       timestamp: new Date().toISOString(),
     };
     setOutcome(res, 'full');
+    res.json(body);
+  });
+
+  // What the class watches fill up during an outage: the shared pool and its queue.
+  app.get('/pool-status', (_req, res) => {
+    const body: PoolStatus = { ...upstreams.pool(), upstreamTimeoutMs: config.upstreamTimeoutMs };
     res.json(body);
   });
 

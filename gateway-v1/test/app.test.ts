@@ -105,6 +105,20 @@ describe('gateway-v1', () => {
     expect((await Promise.all(hung)).map((r) => r.status)).toEqual([504, 504]);
   });
 
+  it('when hung calls fill the pool, then /pool-status shows it full and the rest waiting', async () => {
+    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 2000 });
+    v1.recommendations.script(() => ({ hang: true }));
+    const hung = [1, 2, 3].map((id) => get(`/product-details/${id}`));
+    await expect.poll(async () => (await get('/pool-status')).body.waiting).toBe(1);
+
+    const { status, body } = await get('/pool-status');
+
+    expect(status).toBe(200);
+    expect(body).toEqual({ size: 2, active: 2, waiting: 1, upstreamTimeoutMs: 2000 });
+    await v1.close();
+    await Promise.allSettled(hung);
+  });
+
   it('when the pool is free, then /products/:id answers at once', async () => {
     v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 300 });
 

@@ -1,4 +1,6 @@
-import type { FailureMode, FailureState } from '@cbd/common';
+import type { CircuitStatus, FailureMode, FailureState, PoolStatus } from '@cbd/common';
+import type { ServiceSettings } from '../scenarios/settings.js';
+import type { Targets } from '../scenarios/targets.js';
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
@@ -30,4 +32,26 @@ export function readFailureMode(recommendationsUrl: string): Promise<FailureStat
 /** Closes gateway-v2's breakers. */
 export async function resetBreaker(gatewayV2Url: string): Promise<void> {
   await send(`${gatewayV2Url}/circuit/reset`, { method: 'POST' });
+}
+
+/** The settings a running stack really has (--no-start), read from its own endpoints. */
+export async function readServiceSettings(targets: Targets): Promise<ServiceSettings> {
+  const [failure, pool, circuit] = await Promise.all([
+    readFailureMode(targets['recommendations-service']),
+    send<PoolStatus>(`${targets['gateway-v1']}/pool-status`, { method: 'GET' }),
+    send<CircuitStatus>(`${targets['gateway-v2']}/circuit-status`, { method: 'GET' }),
+  ]);
+  const option = (name: string) => Number(circuit.options[name] ?? 0);
+  return {
+    hangMs: failure.hangMs,
+    v1: { upstreamTimeoutMs: pool.upstreamTimeoutMs, maxSockets: pool.size },
+    v2: {
+      timeoutMs: option('timeoutMs'),
+      errorThresholdPercentage: option('errorThresholdPercentage'),
+      volumeThreshold: option('volumeThreshold'),
+      resetTimeoutMs: option('resetTimeoutMs'),
+      capacity: option('capacity'),
+      rollingWindowMs: option('rollingWindowMs'),
+    },
+  };
 }

@@ -2,6 +2,7 @@ import type { EnvSource } from '@cbd/common';
 import {
   buildReport,
   collectEnvironment,
+  readServiceSettings,
   runOutage,
   runTimeline,
   type OnSecond,
@@ -66,12 +67,16 @@ export async function runDemo(plan: DemoPlan): Promise<DemoResult> {
   const { options, settings, signal, say } = plan;
   const recordings: ScenarioRecording[] = [];
   let targets: Targets = options.urls;
-  if (options.noStart) await checkReachable(targets);
+  let services = plan.services.settings;
+  if (options.noStart) {
+    await checkReachable(targets);
+    services = await readServiceSettings(targets);
+  }
   for (const [index, name] of options.scenarios.entries()) {
     if (options.noStart) {
       // The stack cannot be restarted: give each scenario the clean start a fresh stack has.
       if (index > 0) say('Healing the dependency and letting hung requests drain');
-      await settle(targets, plan.services.settings.hangMs + 5000, signal);
+      await settle(targets, services.hangMs + 5000, signal);
     }
     const stack = options.noStart ? undefined : await startStack(plan, name);
     if (stack) targets = stack.urls;
@@ -84,7 +89,7 @@ export async function runDemo(plan: DemoPlan): Promise<DemoResult> {
   }
   const report = buildReport({
     settings,
-    services: plan.services.settings,
+    services,
     targets,
     recordings,
     environment: await collectEnvironment(ROOT_DIR),
