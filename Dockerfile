@@ -1,6 +1,7 @@
-# gateway-v1: docker build -f gateway-v1/Dockerfile . (the context is the repository root).
-# The build stage is the same in every service's Dockerfile, so its layers are built once and
-# shared by the four images; only the deploy step and the runtime stage differ.
+# One Dockerfile for the four services (the context is the repository root):
+#   docker build --build-arg SERVICE=gateway-v2 --build-arg PORT=8090 -t gateway-v2 .
+# The build stage does not depend on SERVICE, so its layers are built once and shared by the
+# four images; only the deploy step and the runtime stage differ.
 FROM node:22-slim AS build
 ENV CI=true
 RUN npm install --global --no-fund --no-audit pnpm@10.34.8
@@ -21,17 +22,19 @@ COPY gateway-v2 gateway-v2
 RUN pnpm install --offline --frozen-lockfile \
   && pnpm --filter @cbd/common --filter @cbd/product-service --filter @cbd/recommendations-service \
     --filter @cbd/gateway-v1 --filter @cbd/gateway-v2 build
+ARG SERVICE
 # The service with its production dependencies only (--legacy: the workspace does not inject).
-RUN pnpm --filter @cbd/gateway-v1 deploy --prod --legacy /out
+RUN test -n "$SERVICE" && pnpm --filter "@cbd/$SERVICE" deploy --prod --legacy /out
 
 FROM node:22-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+ARG PORT
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT}
 WORKDIR /app
 COPY --from=build /out/package.json ./
 COPY --from=build /out/node_modules node_modules
 COPY --from=build /out/dist dist
 # Files stay root's: the service can read its code but not change it.
 USER node
-EXPOSE 8080
+EXPOSE ${PORT}
 # node handles SIGTERM itself (graceful shutdown), so it can run as PID 1.
 CMD ["node", "dist/server.js"]
