@@ -1,8 +1,9 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { Logger } from './logger.js';
+import type { HealthBody } from './types.js';
 import { metricsHandler } from './metrics/metrics-route.js';
 import { requestMetrics } from './metrics/request-metrics.js';
 
@@ -29,4 +30,12 @@ export function finishApp(app: Express, logger: Logger): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
+}
+
+/** GET /health: the process is up (it stays ok in every failure mode; only endpoints sicken). */
+export function healthHandler(service: string): RequestHandler {
+  const body: HealthBody = { status: 'ok', service };
+  return (_req, res) => {
+    res.json(body);
+  };
 }

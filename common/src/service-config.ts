@@ -41,3 +41,19 @@ export function upstreamEnv() {
     RECOMMENDATIONS_SERVICE_URL: env.httpUrl('http://127.0.0.1:8082'),
   };
 }
+
+export interface GatewayConfig extends ServiceConfig {
+  productServiceUrl: string;
+  recommendationsServiceUrl: string;
+}
+
+/** What both gateways read: the service settings and where the two services are. */
+export function toGatewayConfig(
+  e: ServiceEnv & { PRODUCT_SERVICE_URL: string; RECOMMENDATIONS_SERVICE_URL: string },
+): GatewayConfig {
+  return {
+    ...toServiceConfig(e),
+    productServiceUrl: e.PRODUCT_SERVICE_URL,
+    recommendationsServiceUrl: e.RECOMMENDATIONS_SERVICE_URL,
+  };
+}

@@ -1,9 +1,9 @@
 import {
   createBaseApp,
   finishApp,
+  healthHandler,
   parseProductId,
   setOutcome,
-  type HealthBody,
   type Logger,
   type PoolStatus,
   type ProductDetails,
@@ -25,11 +25,8 @@ export function createApp(
   { logger, upstreams, metrics }: GatewayV1Deps,
 ): Express {
   const app = createBaseApp(logger, metrics);
-  const health: HealthBody = { status: 'ok', service: 'gateway-v1' };
 
-  app.get('/health', (_req, res) => {
-    res.json(health);
-  });
+  app.get('/health', healthHandler('gateway-v1'));
 
   app.get('/products/:id', async (req, res) => {
     res.json(await upstreams.product(parseProductId(req.params.id)));

@@ -2,15 +2,13 @@ import {
   env,
   parseEnv,
   serviceEnv,
-  toServiceConfig,
+  toGatewayConfig,
   upstreamEnv,
   type EnvSource,
-  type ServiceConfig,
+  type GatewayConfig,
 } from '@cbd/common';
 
-export interface GatewayV1Config extends ServiceConfig {
-  productServiceUrl: string;
-  recommendationsServiceUrl: string;
+export interface GatewayV1Config extends GatewayConfig {
   /** How long one upstream call may take once it has a place in the pool. */
   upstreamTimeoutMs: number;
   /** Upstream calls in flight at once, both services together; the rest wait in line. */
@@ -27,9 +25,7 @@ const shape = {
 export function loadConfig(source: EnvSource): GatewayV1Config {
   const e = parseEnv(shape, source);
   return {
-    ...toServiceConfig(e),
-    productServiceUrl: e.PRODUCT_SERVICE_URL,
-    recommendationsServiceUrl: e.RECOMMENDATIONS_SERVICE_URL,
+    ...toGatewayConfig(e),
     upstreamTimeoutMs: e.V1_UPSTREAM_TIMEOUT_MS,
     maxSockets: e.V1_MAX_SOCKETS,
   };

@@ -1,9 +1,9 @@
 import {
   createBaseApp,
   finishApp,
+  healthHandler,
   parseProductId,
   setOutcome,
-  type HealthBody,
   type Logger,
   type ProductDetails,
 } from '@cbd/common';
@@ -25,12 +25,9 @@ export function createApp(
   { logger, upstreams, metrics }: GatewayV2Deps,
 ): Express {
   const app = createBaseApp(logger, metrics);
-  const health: HealthBody = { status: 'ok', service: 'gateway-v2' };
   const { breakers } = upstreams;
 
-  app.get('/health', (_req, res) => {
-    res.json(health);
-  });
+  app.get('/health', healthHandler('gateway-v2'));
 
   app.get('/products/:id', async (req, res) => {
     res.json(await upstreams.product(parseProductId(req.params.id)));

@@ -2,16 +2,14 @@ import {
   env,
   parseEnv,
   serviceEnv,
-  toServiceConfig,
+  toGatewayConfig,
   upstreamEnv,
   type EnvSource,
-  type ServiceConfig,
+  type GatewayConfig,
 } from '@cbd/common';
 import type { BreakerSettings } from './breaker.js';
 
-export interface GatewayV2Config extends ServiceConfig {
-  productServiceUrl: string;
-  recommendationsServiceUrl: string;
+export interface GatewayV2Config extends GatewayConfig {
   productTimeoutMs: number;
   /** Separate socket pools per upstream (bulkheads): a hung dependency cannot starve the other. */
   productMaxSockets: number;
@@ -37,9 +35,7 @@ const shape = {
 export function loadConfig(source: EnvSource): GatewayV2Config {
   const e = parseEnv(shape, source);
   return {
-    ...toServiceConfig(e),
-    productServiceUrl: e.PRODUCT_SERVICE_URL,
-    recommendationsServiceUrl: e.RECOMMENDATIONS_SERVICE_URL,
+    ...toGatewayConfig(e),
     productTimeoutMs: e.PRODUCT_TIMEOUT_MS,
     productMaxSockets: e.PRODUCT_MAX_SOCKETS,
     recommendationsMaxSockets: e.RECOMMENDATIONS_MAX_SOCKETS,

@@ -3,9 +3,9 @@ import {
   CommonErrors,
   createBaseApp,
   finishApp,
+  healthHandler,
   findProduct,
   parseProductId,
-  type HealthBody,
   type Logger,
 } from '@cbd/common';
 import type { Express } from 'express';
@@ -17,11 +17,8 @@ export interface ProductServiceDeps {
 
 export function createApp(_config: ProductServiceConfig, { logger }: ProductServiceDeps): Express {
   const app = createBaseApp(logger);
-  const health: HealthBody = { status: 'ok', service: 'product-service' };
 
-  app.get('/health', (_req, res) => {
-    res.json(health);
-  });
+  app.get('/health', healthHandler('product-service'));
 
   app.get('/products', (_req, res) => {
     res.json(CATALOG);

@@ -1,4 +1,4 @@
-import { createBaseApp, finishApp, type HealthBody, type Logger } from '@cbd/common';
+import { createBaseApp, finishApp, healthHandler, type Logger } from '@cbd/common';
 import type { Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import type { RecommendationsConfig } from './config.js';
@@ -17,12 +17,8 @@ export function createApp(
 ): Express {
   const app = createBaseApp(logger);
   const failure = new FailureController(config.failure);
-  const health: HealthBody = { status: 'ok', service: 'recommendations-service' };
 
-  // Healthy in every failure mode: the process is up, only the endpoint is sick.
-  app.get('/health', (_req, res) => {
-    res.json(health);
-  });
+  app.get('/health', healthHandler('recommendations-service'));
   app.use(recommendationsRoutes(failure, random));
   app.use(adminRoutes(failure, logger));
 
