@@ -44,7 +44,7 @@ function probeSummary(f: ProbeFacts): string {
   if (f.answered === 0) return `none of its ${f.probes} probes was answered`;
   if (f.unanswered === 0)
     return `all ${f.probes} probes were answered, p99 ${formatOptionalMs(f.p99)}`;
-  return `${f.unanswered} of ${f.probes} probes got no answer (p99 of the others ${formatOptionalMs(f.p99)})`;
+  return `${f.unanswered} of ${f.probes} probes got no answer (p99 wait ${formatOptionalMs(f.p99)}, unanswered ones counted until they gave up)`;
 }
 
 /** Collateral damage: did the route that needs only the healthy service suffer? */

@@ -34,9 +34,9 @@ describe('renderTable', () => {
     ]);
     expect(row(table, '/products/1 p99 (collateral)')).toEqual([
       '/products/1 p99 (collateral)',
-      '12 ms (1/81 answered)',
+      '35.0 s (1/81 answered)',
       '9 ms (81/81 answered)',
-      '—',
+      '3 889× faster',
     ]);
   });
 
