@@ -75,7 +75,11 @@ export function outcomeChart(s: ScenarioResult): ChartDef {
   return {
     id: `${s.name}-outcomes`,
     title: 'What users got',
-    note: 'Every request, by outcome: full and degraded answers carried the product; failed and timed-out ones did not.',
+    note:
+      'Every request, by outcome: full and degraded answers carried the product; failed and timed-out ones did not.' +
+      (s.name === 'timeline'
+        ? ' Each connection waits for its answer, so a stuck gateway is sent few requests: its share of failures looks small. The per-second charts show the outage.'
+        : ''),
     wide: false,
     circuitBand: false,
     config: {
