@@ -6,6 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
 import { runScript } from './helpers/run-script.js';
 
+/** The pid of one of the demo's children, told apart from other runs' by its environment. */
+async function pidOf(service: string, envEntry: string): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = await readFile(`/proc/${entry}/environ`, 'utf8');
+      if (cmdline.includes(`${service}/src/server.ts`) && environ.split('\0').includes(envEntry)) {
+        return Number(entry);
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`no ${service} process with ${envEntry}`);
+}
+
 async function portsAllFree(ports: number[]): Promise<boolean> {
   return (await Promise.all(ports.map(isFree))).every(Boolean);
 }
@@ -56,6 +73,25 @@ describe('pnpm demo (end to end)', () => {
     expect((await readdir(out)).filter((f) => f.endsWith('.json') || f.endsWith('.html'))).toEqual(
       [],
     );
+    expect(await portsAllFree(ports)).toBe(true);
+  }, 60_000);
+
+  it('when a service dies mid-run, then the demo stops the others, names it and exits 1', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const run = runScript(
+      'run-demo.ts',
+      ['--quick', '--scenario', 'outage', '--out', out],
+      stackPortEnv(ports),
+    );
+    await run.waitFor(/outage\s+2s/);
+
+    process.kill(await pidOf('gateway-v2', `GATEWAY_V2_PORT=${ports[3]}`), 'SIGKILL');
+    const { code } = await run.exited;
+
+    expect(code).toBe(1);
+    expect(run.output()).toContain('gateway-v2 exited unexpectedly');
+    expect((await readdir(out)).filter((f) => f.endsWith('.json'))).toEqual([]);
     expect(await portsAllFree(ports)).toBe(true);
   }, 60_000);
 
