@@ -39,3 +39,11 @@ export function healthHandler(service: string): RequestHandler {
     res.json(body);
   };
 }
+
+/**
+ * A JSON body parser for one route: a body over `limit` or not JSON reaches errorHandler as a
+ * 413 or a 400. Exported so packages that do not depend on Express themselves can parse bodies.
+ */
+export function jsonBody(limit = '1kb'): RequestHandler {
+  return express.json({ limit, strict: true });
+}

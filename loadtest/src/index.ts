@@ -15,3 +15,11 @@ export { renderTable } from './report/table.js';
 export { renderHtml, type ChartAssets } from './report/html.js';
 export { loadChartAssets } from './report/chart-assets.js';
 export { writeReport, type ReportFiles, type ReportPaths } from './report/write-report.js';
+export { startLiveSession, type LiveSession, type LiveSessionOptions } from './live/session.js';
+export type { LiveEvent, LiveFeed, LiveSample, LiveSnapshot, LiveStatus } from './live/types.js';
+export { loadDashboardAssets, type DashboardAssets } from './live/assets.js';
+export {
+  startDashboard,
+  type DashboardOptions,
+  type RunningDashboard,
+} from './live/dashboard-server.js';

@@ -8,6 +8,8 @@ import {
   scenarioSettings,
   writeReport,
 } from '@cbd/loadtest';
+import { EXIT } from './demo/exit-codes.js';
+import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, UsageError } from './demo/options.js';
 import { progressLine } from './demo/progress.js';
 import { runDemo, ServiceDiedError } from './demo/run.js';
@@ -16,8 +18,6 @@ import { openServiceLogs } from './demo/service-logs.js';
 import { PortInUseError } from './stack/ports.js';
 import { ROOT_DIR, loadStackPorts } from './stack/services.js';
 import { StackError } from './stack/stack.js';
-
-const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
 function setUp() {
   const options = parseDemoOptions(
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
+  if (options.live) return runLive({ ...setup, baseEnv: process.env });
 
   const controller = new AbortController();
   let interruptedBy: 'SIGINT' | 'SIGTERM' | undefined;

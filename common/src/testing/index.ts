@@ -6,3 +6,4 @@ export * from './gateway-harness.js';
 export * from './timed-get.js';
 export * from './prometheus-text.js';
 export * from './scrape-metrics.js';
+export * from './event-stream.js';

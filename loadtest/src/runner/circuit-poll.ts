@@ -1,5 +1,6 @@
 import type { CircuitState, CircuitStatus } from '@cbd/common';
 import type { CircuitRecord } from '../report/schema.js';
+import { tryReadJson } from './read-json.js';
 
 export interface CircuitPollOptions {
   /** gateway-v2's /circuit-status URL. */
@@ -15,14 +16,7 @@ export interface RunningCircuitPoll {
   stop(): Promise<CircuitRecord>;
 }
 
-async function readStatus(url: string): Promise<CircuitStatus | undefined> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return res.ok ? ((await res.json()) as CircuitStatus) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const readStatus = (url: string) => tryReadJson<CircuitStatus>(url);
 
 /** Reads v2's breaker state every intervalMs; at the end adds v2's own transition log. */
 export function startCircuitPoll({

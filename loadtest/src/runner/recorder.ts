@@ -19,8 +19,15 @@ export class OutcomeRecorder {
   timeouts = 0;
   errors = 0;
   readonly #buckets = new Map<number, Bucket>();
+  readonly #keepLatencies: boolean;
 
-  constructor(private readonly t0: number) {}
+  /** keepLatencies: false keeps `latencies` empty, for a load that never ends (see forget). */
+  constructor(
+    private readonly t0: number,
+    { keepLatencies = true }: { keepLatencies?: boolean } = {},
+  ) {
+    this.#keepLatencies = keepLatencies;
+  }
 
   #bucket(now: number): Bucket {
     const second = Math.max(0, Math.floor((now - this.t0) / 1000));
@@ -37,7 +44,7 @@ export class OutcomeRecorder {
     bucket.outcomes[outcome] += 1;
     bucket.latencies.push(latencyMs);
     this.outcomes[outcome] += 1;
-    this.latencies.push(latencyMs);
+    if (this.#keepLatencies) this.latencies.push(latencyMs);
     this.statusCodes[status] = (this.statusCodes[status] ?? 0) + 1;
   }
 
@@ -67,6 +74,11 @@ export class OutcomeRecorder {
       p50: sorted.length ? round(percentile(sorted, 50)) : null,
       p99: sorted.length ? round(percentile(sorted, 99)) : null,
     };
+  }
+
+  /** Drops the buckets of every second before `second`: a load with no end stays bounded. */
+  forget(second: number): void {
+    for (const key of this.#buckets.keys()) if (key < second) this.#buckets.delete(key);
   }
 
   /** Every second from `from` up to (not including) `to`. */

@@ -13,6 +13,21 @@ export interface LoadOptions {
   /** Epoch ms the scenario started: samples are bucketed from here. */
   t0: number;
   signal?: AbortSignal;
+  /**
+   * Whether every latency is kept for the report's percentiles (the default). A load with no
+   * end (the live dashboard) passes false: it reads per-second samples only.
+   */
+  keepLatencies?: boolean;
+  /** Told of each response as it is recorded (the bench times them by when they were sent). */
+  onResponse?: (response: ResponseEvent) => void;
+}
+
+export interface ResponseEvent {
+  /** Epoch ms the response completed. */
+  at: number;
+  status: number;
+  outcome: Outcome;
+  latencyMs: number;
 }
 
 export interface RunningLoad {
@@ -30,22 +45,25 @@ export interface LoadRecording {
   aborted: boolean;
 }
 
+// autocannon ends the run with setTimeout(duration * 1000): anything past 2^31 - 1 ms (24.8
+// days) overflows to 1 ms and would end a "forever" load after its first second.
+const FOREVER_S = 2_000_000;
+
 /** Loads one URL with autocannon and classifies every response from its status and body. */
 export function startLoad(options: LoadOptions): RunningLoad {
-  const { url, connections, durationMs, clientTimeoutMs, t0, signal } = options;
-  const recorder = new OutcomeRecorder(t0);
+  const { url, connections, durationMs, clientTimeoutMs, t0, signal, keepLatencies } = options;
+  const recorder = new OutcomeRecorder(t0, { keepLatencies: keepLatencies ?? true });
   const startedAt = Date.now();
   // autocannon calls a request's onResponse just before it emits 'response' for the same
   // response, synchronously: the outcome decided here is the one that event records.
   let lastOutcome: Outcome = 'failed';
-  const forever = 365 * 24 * 3600;
 
   const done = new Promise<LoadRecording>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         connections,
-        duration: durationMs > 0 ? durationMs / 1000 : forever,
+        duration: durationMs > 0 ? durationMs / 1000 : FOREVER_S,
         timeout: clientTimeoutMs / 1000,
         requests: [
           {
@@ -73,7 +91,14 @@ export function startLoad(options: LoadOptions): RunningLoad {
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      recorder.response(Date.now(), statusCode, lastOutcome, responseTime);
+      const at = Date.now();
+      recorder.response(at, statusCode, lastOutcome, responseTime);
+      options.onResponse?.({
+        at,
+        status: statusCode,
+        outcome: lastOutcome,
+        latencyMs: responseTime,
+      });
     });
     instance.on('reqError', (error: Error) => {
       if (error.message === 'request timed out') recorder.timeout(Date.now());

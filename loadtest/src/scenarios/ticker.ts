@@ -23,16 +23,24 @@ export function startTicker(
   onSecond: OnSecond | undefined,
 ): () => void {
   if (!onSecond) return () => undefined;
+  return startSecondClock(t0, (t) => {
+    const active = loads();
+    const gateways: SecondReport['gateways'] = {};
+    for (const load of active) gateways[load.gateway] = load.recorder.sample(t);
+    const circuit = active.find((l) => l.circuit)?.circuit?.state;
+    onSecond({ scenario, t, mode: mode(t * 1000 + 500), gateways, circuit });
+  });
+}
+
+/**
+ * Calls onSecond(t) once each second t (counted from t0) has ended, in order, none skipped
+ * even when the event loop was busy; returns a stop function.
+ */
+export function startSecondClock(t0: number, onSecond: (t: number) => void): () => void {
   let next = 0;
   const tick = () => {
     const completed = Math.floor((Date.now() - t0) / 1000);
-    for (; next < completed; next += 1) {
-      const active = loads();
-      const gateways: SecondReport['gateways'] = {};
-      for (const load of active) gateways[load.gateway] = load.recorder.sample(next);
-      const circuit = active.find((l) => l.circuit)?.circuit?.state;
-      onSecond({ scenario, t: next, mode: mode(next * 1000 + 500), gateways, circuit });
-    }
+    for (; next < completed; next += 1) onSecond(next);
   };
   const timer = setInterval(tick, 250);
   return () => clearInterval(timer);

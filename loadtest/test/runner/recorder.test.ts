@@ -53,4 +53,21 @@ describe('OutcomeRecorder', () => {
       p99: null,
     });
   });
+
+  it('when latencies are not kept and old seconds are forgotten, then only recent seconds remain', () => {
+    // Arrange
+    const recorder = new OutcomeRecorder(T0, { keepLatencies: false });
+    recorder.response(T0 + 100, 200, 'full', 12);
+    recorder.response(T0 + 1100, 200, 'full', 14);
+    recorder.response(T0 + 2100, 200, 'degraded', 3);
+
+    // Act
+    recorder.forget(2);
+
+    // Assert
+    expect(recorder.latencies).toEqual([]);
+    expect(recorder.outcomes).toEqual({ full: 2, degraded: 1, failed: 0, timeout: 0 });
+    expect(recorder.sample(1).requests).toBe(0);
+    expect(recorder.sample(2)).toMatchObject({ requests: 1, p99: 3 });
+  });
 });

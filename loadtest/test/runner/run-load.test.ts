@@ -80,4 +80,28 @@ describe('startLoad', () => {
     expect(recording.durationMs).toBeLessThan(5000);
     expect(recording.recorder.outcomes.full).toBeGreaterThan(0);
   });
+
+  it('when the duration is 0, then the load runs until the signal aborts', async () => {
+    // Arrange
+    stub = await startStubUpstream(() => ({ body: details(false) }));
+    const controller = new AbortController();
+    const { recorder, done } = startLoad({
+      url: `${stub.url}/x`,
+      connections: 1,
+      durationMs: 0,
+      clientTimeoutMs: 1000,
+      t0: Date.now(),
+      signal: controller.signal,
+    });
+
+    // Act: past autocannon's first one-second sample, where an overflowing timer would end it
+    while (recorder.sample(1).requests === 0) await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    const recording = await done;
+
+    // Assert
+    expect(recording.aborted).toBe(true);
+    expect(recording.durationMs).toBeGreaterThanOrEqual(1000);
+    expect(recorder.sample(1).outcomes.full).toBeGreaterThan(0);
+  });
 });

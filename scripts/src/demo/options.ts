@@ -28,7 +28,10 @@ reports/comparison_report.json and .html and prints a comparison table.
 Options:
   --quick                   every duration and the hang about 10x shorter (~30 s in all)
   --scenario <name>         outage, timeline or all (default: all)
-  --connections <n>         connections per gateway (default: 100 outage, 20 timeline)
+  --live                    no report: a page on http://127.0.0.1:8099 (DASHBOARD_PORT) with
+                            live charts of both gateways and buttons to break and heal
+                            recommendations-service; runs until Ctrl-C
+  --connections <n>         connections per gateway (default: 100 outage, 20 timeline, 10 live)
   --duration <seconds>      outage: per gateway (default 40); timeline: in all (default 70)
   --out <dir>               where the reports go (default: reports/)
   --no-start                use services that are already running, at:
@@ -37,7 +40,11 @@ Options:
   --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
   -h, --help                this text`;
 
-function positiveInt(name: string, raw: string | undefined, max: number): number | undefined {
+export function positiveInt(
+  name: string,
+  raw: string | undefined,
+  max: number,
+): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) {

@@ -44,6 +44,11 @@ describe('parseDemoOptions', () => {
     expect(options.urls['gateway-v2']).toBe('http://localhost:9090');
   });
 
+  it('when --live is given, then the live view is asked for, with the connections given', () => {
+    expect(parse('--live', '--connections', '60')).toMatchObject({ live: true, connections: 60 });
+    expect(parse().live).toBe(false);
+  });
+
   it.each([
     [['--scenario', 'chaos'], '--scenario must be outage, timeline or all'],
     [['--connections', '0'], '--connections must be a whole number from 1 to 10000'],

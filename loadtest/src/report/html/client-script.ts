@@ -2,6 +2,8 @@
 // turns each chart's data into a Chart.js chart, adding what JSON cannot carry (functions and
 // canvas patterns). Plain ES2017 for any browser a classroom has; no template literals so it
 // can live in this TypeScript string unchanged.
+import { CANVAS_PATTERN_SOURCE } from './canvas-pattern.js';
+
 export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
   var payload = JSON.parse(document.getElementById('report-data').textContent);
@@ -37,25 +39,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     };
   }
 
-  function pattern(color, kind) {
-    var size = 14;
-    var tile = document.createElement('canvas');
-    tile.width = size;
-    tile.height = size;
-    var g = tile.getContext('2d');
-    g.fillStyle = color;
-    g.fillRect(0, 0, size, size);
-    g.strokeStyle = kind === 'stripes' ? 'rgba(255, 255, 255, 0.6)' : 'rgba(0, 0, 0, 0.45)';
-    g.lineWidth = 2.5;
-    g.beginPath();
-    for (var o = -size; o <= size; o += size / 2) {
-      g.moveTo(o, size);
-      g.lineTo(o + size, 0);
-      if (kind === 'crosshatch') { g.moveTo(o, 0); g.lineTo(o + size, size); }
-    }
-    g.stroke();
-    return g.createPattern(tile, 'repeat');
-  }
+  ${CANVAS_PATTERN_SOURCE}
 
   function chip(ctx, text, x, y) {
     var width = ctx.measureText(text).width + 12;

@@ -3,7 +3,8 @@ import { CIRCUIT_STYLE, GATEWAY_STYLE, INK } from './palette.js';
 // Sized for a projector: 22 px body text, big numbers, dark on white (a lit classroom washes
 // out dark themes), and no web fonts (the file must open offline).
 
-const stripes = (color: string) =>
+/** A CSS fill of `color` with light diagonal stripes: gateway-v1's mark beside its colour. */
+export const stripes = (color: string) =>
   `repeating-linear-gradient(135deg, ${color} 0 7px, rgba(255,255,255,0.6) 7px 10px)`;
 
 const gatewayRules = (['v1', 'v2'] as const)
