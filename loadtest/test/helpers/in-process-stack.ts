@@ -8,12 +8,20 @@ import type { Targets } from '../../src/scenarios/targets.js';
 
 export interface InProcessStack {
   targets: Targets;
+  /** Stops product-service: the gateways then find nothing listening where it was. */
+  stopProduct(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface InProcessOptions {
+  /** Decides which requests recommendations' `partial` mode fails (default Math.random). */
+  random?: () => number;
 }
 
 /** The four real services in this process on port 0, with test-sized timeouts. */
 export async function startInProcessStack(
   env: Record<string, string> = {},
+  { random }: InProcessOptions = {},
 ): Promise<InProcessStack> {
   const running: RunningApp[] = [];
   const closers: (() => void)[] = [];
@@ -28,6 +36,7 @@ export async function startInProcessStack(
   const recommendationsUrl = await serve(
     recommendations.createApp(recommendations.loadConfig({ HANG_MS: '300', ...env }), {
       logger: silentLogger,
+      ...(random ? { random } : {}),
     }),
   );
   const upstreamEnv = {
@@ -64,6 +73,7 @@ export async function startInProcessStack(
       'gateway-v2': gatewayV2,
       'recommendations-service': recommendationsUrl,
     },
+    stopProduct: () => running[0]!.close(),
     async close() {
       await Promise.all(running.map((r) => r.close()));
       for (const close of closers) close();
