@@ -68,12 +68,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
     // Each call gets its own signal: a timed-out call must close its socket (freeing the
     // pool slot), and one call's timeout must never abort another's.
-    const signal = AbortSignal.timeout(timeoutMs);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs).unref();
     let body: unknown;
     try {
-      body = (await http.get(path, { signal, timeout: timeoutMs })).data;
+      body = (await http.get(path, { signal: controller.signal, timeout: timeoutMs })).data;
     } catch (err) {
-      throw toUpstreamError(name, err, signal.aborted, timeoutMs);
+      throw toUpstreamError(name, err, controller.signal.aborted, timeoutMs);
+    } finally {
+      clearTimeout(timer);
     }
     if (!isValid(body)) throw new UpstreamError(name, 'body', `${name} sent an unexpected body`);
     return body;

@@ -9,7 +9,7 @@ import {
   type Product,
 } from '@cbd/common';
 import type { Registry } from 'prom-client';
-import { createBreaker } from './breaker.js';
+import { createBreaker, fireBreaker } from './breaker.js';
 import { createBreakerMetrics } from './breaker-metrics.js';
 import { BreakerMonitor } from './breaker-monitor.js';
 import type { GatewayV2Config } from './config.js';
@@ -99,14 +99,14 @@ export function createV2Upstreams(
   return {
     async product(id) {
       try {
-        return await productBreaker.fire(id);
+        return await fireBreaker(productBreaker, id);
       } catch (err) {
         throw productFailure(err, id, config.productTimeoutMs);
       }
     },
     recommendations: (id) =>
       // An upstream 4xx is not a breaker failure, so no fallback ran: degrade here instead.
-      recommendationsBreaker.fire(id).catch((err: unknown) => ({
+      fireBreaker(recommendationsBreaker, id).catch((err: unknown) => ({
         recommendations: [],
         degradedReason: degradedReasonOf(err),
       })),
