@@ -23,3 +23,21 @@ export {
   type DashboardOptions,
   type RunningDashboard,
 } from './live/dashboard-server.js';
+export * from './bench/schema.js';
+export { benchSettings, overheadOptions } from './bench/settings.js';
+export { buildBench, type BenchInput } from './bench/build.js';
+export { runBench, type BenchPlan, type BenchPids, type BenchTargets } from './bench/run-bench.js';
+export {
+  measureBreakerOverhead,
+  type BreakerFactory,
+  type MeasuredBreaker,
+} from './bench/breaker-overhead.js';
+export { renderBenchTable } from './bench/render.js';
+export { writeBench, BENCH_FILE } from './bench/write.js';
+export * from './soak/schema.js';
+export { flapSchedule, soakSettings } from './soak/flaps.js';
+export { runSoak, type SoakPlan, type SoakRecording } from './soak/run-soak.js';
+export { buildSoak } from './soak/build.js';
+export type { SoakFacts } from './soak/checks.js';
+export { renderSoakTable } from './soak/render.js';
+export { writeSoak, SOAK_FILE } from './soak/write.js';

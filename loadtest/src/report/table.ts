@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { keepHeaderRule } from './compact-table.js';
 import type { Report, ScenarioName, ScenarioResult } from './schema.js';
 import { SCENARIOS } from './schema.js';
 import { scenarioRows } from './table-rows.js';
@@ -16,10 +17,7 @@ function scenarioTable(s: ScenarioResult): string {
     colAligns: ['left', 'right', 'right', 'right'],
   });
   table.push(...scenarioRows(s));
-  // Keep the rule under the header only: without the others a dozen rows fit a terminal screen.
-  const lines = table.toString().split('\n');
-  const firstRule = lines.findIndex((line) => line.startsWith('├'));
-  return lines.filter((line, i) => i === firstRule || !line.startsWith('├')).join('\n');
+  return keepHeaderRule(table.toString());
 }
 
 /** Why a scenario has no table: never asked for, or asked for and missing (the run stopped). */

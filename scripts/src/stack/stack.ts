@@ -91,6 +91,18 @@ export class Stack {
     return new Stack(urls, children);
   }
 
+  /** A service's process id, e.g. to read its memory, CPU time or open files from /proc. */
+  pid(service: ServiceName): number {
+    const pid = this.children.find((c) => c.name === service)?.child.pid;
+    if (pid === undefined) throw new StackError(`${service} has no process`);
+    return pid;
+  }
+
+  /** Whether a service is still running (it may have exited on its own). */
+  running(service: ServiceName): boolean {
+    return this.children.find((c) => c.name === service)?.running ?? false;
+  }
+
   /** Stops every service (SIGTERM, then SIGKILL after killAfterMs) and waits until all are gone. */
   async stop(killAfterMs = 5000): Promise<void> {
     this.#stopping = true;

@@ -1,0 +1,68 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GOAL_IDS, benchSchema } from '@cbd/loadtest';
+import { describe, expect, it } from 'vitest';
+import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
+import { processesRunning } from './helpers/processes.js';
+import { runScript } from './helpers/run-script.js';
+
+const BARE_PROXY = 'bare-proxy-server.ts';
+
+async function portsAllFree(ports: number[]): Promise<boolean> {
+  return (await Promise.all(ports.map(isFree))).every(Boolean);
+}
+
+// Timings are never asserted: only that the bench runs, measures something, and cleans up.
+describe('pnpm bench (end to end)', () => {
+  it('when run with --quick, then it reports every phase, writes a valid bench.json with every goal, prints the table and leaves nothing running', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'bench-'));
+
+    const run = runScript('bench.ts', ['--quick', '--out', out], stackPortEnv(ports));
+    const { code } = await run.exited;
+
+    expect(code, run.output()).toBe(0);
+    const bench = benchSchema.parse(JSON.parse(await readFile(join(out, 'bench.json'), 'utf8')));
+    expect(bench.quick).toBe(true);
+    expect(bench.goals.map((g) => g.id)).toEqual([...GOAL_IDS]);
+    const { bare, v2Open, v2Healthy, outage, protection } = bench.measurements;
+    for (const target of [bare, v2Open, v2Healthy]) {
+      expect(target.runs).toHaveLength(bench.settings.rounds);
+      expect(target.runs.every((r) => r.responses > 0)).toBe(true);
+    }
+    expect(outage.v2.responses).toBeGreaterThan(outage.v1.responses);
+    expect(protection.healedAtMs).not.toBeNull();
+    for (const phase of [1, 2, 3, 4, 5, 6]) expect(run.output()).toContain(`[${phase}/6]`);
+    for (const goal of bench.goals) expect(run.output()).toContain(goal.label);
+    expect(run.output()).toContain(join(out, 'bench.json'));
+    expect(await portsAllFree(ports)).toBe(true);
+    expect(await processesRunning(BARE_PROXY)).toEqual([]);
+  }, 120_000);
+
+  it('when interrupted with Ctrl-C mid-run, then every service and the bare proxy stop, it exits 130 and writes no bench.json', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'bench-'));
+    const run = runScript('bench.ts', ['--quick', '--out', out], stackPortEnv(ports));
+    await run.waitFor('[3/6]');
+
+    run.child.kill('SIGINT');
+    const { code } = await run.exited;
+
+    expect(code, run.output()).toBe(130);
+    expect(run.output()).toContain('no bench report was written');
+    expect((await readdir(out)).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(await portsAllFree(ports)).toBe(true);
+    expect(await processesRunning(BARE_PROXY)).toEqual([]);
+  }, 60_000);
+
+  it('when an option is wrong, then it says which and exits 2 before starting anything', async () => {
+    const run = runScript('bench.ts', ['--rounds', '3'], {});
+
+    const { code } = await run.exited;
+
+    expect(code).toBe(2);
+    expect(run.output()).toContain("Unknown option '--rounds'");
+    expect(run.output()).toContain('Usage: pnpm bench');
+  });
+});

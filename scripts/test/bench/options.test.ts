@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions } from '../../src/bench/options.js';
+import { UsageError } from '../../src/demo/options.js';
+
+const parse = (...argv: string[]) => parseBenchOptions(argv, '/home/me/work', '/repo/reports');
+
+describe('parseBenchOptions', () => {
+  it('when nothing is given, then the full bench writes into reports/', () => {
+    expect(parse()).toEqual({ quick: false, outDir: '/repo/reports', help: false });
+  });
+
+  it('when --quick and --out are given, then --out is taken from where the command ran', () => {
+    expect(parse('--quick', '--out', 'runs/1')).toEqual({
+      quick: true,
+      outDir: '/home/me/work/runs/1',
+      help: false,
+    });
+    expect(parse('-h').help).toBe(true);
+  });
+
+  it.each([
+    [['--fast'], "Unknown option '--fast'"],
+    [['--out'], "Option '--out <value>' argument missing"],
+    [['full'], 'Unexpected argument'],
+    [['--quick=yes'], "Option '--quick' does not take an argument"],
+  ])('when the arguments are %j, then a UsageError says what is wrong', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(UsageError);
+    expect(() => parse(...argv)).toThrow(message);
+  });
+});

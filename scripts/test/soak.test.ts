@@ -1,0 +1,56 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { soakSchema } from '@cbd/loadtest';
+import { describe, expect, it } from 'vitest';
+import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
+import { runScript } from './helpers/run-script.js';
+
+describe('pnpm soak (end to end)', () => {
+  it('when run with --quick, then nothing crashed or leaked, every response was classified and the breaker followed the flaps', async () => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'soak-'));
+
+    const run = runScript('soak.ts', ['--quick', '--out', out], stackPortEnv(ports));
+    const { code } = await run.exited;
+
+    const soak = soakSchema.parse(JSON.parse(await readFile(join(out, 'soak.json'), 'utf8')));
+    expect(
+      soak.checks.filter((c) => !c.ok),
+      run.output(),
+    ).toEqual([]);
+    expect(code).toBe(0);
+    expect(soak.passed).toBe(true);
+    // The invariants themselves, from the data (not only the soak's own verdicts).
+    expect(Object.values(soak.alive)).toEqual([true, true, true, true]);
+    expect(soak.errorLines).toEqual([]);
+    const { outcomes, responses, timeouts, errors } = soak.load;
+    expect(outcomes.full + outcomes.degraded + outcomes.failed + outcomes.timeout).toBe(
+      responses + timeouts + errors,
+    );
+    expect(outcomes.full).toBeGreaterThan(0);
+    expect(outcomes.degraded).toBeGreaterThan(0);
+    expect(soak.stretches.map((s) => s.mode)).toEqual([
+      'healthy',
+      'hang',
+      'healthy',
+      'error',
+      'healthy',
+      'partial',
+    ]);
+    const states = soak.circuit.transitions.map((t) => t.to);
+    expect(states.filter((s) => s === 'OPEN').length).toBeGreaterThanOrEqual(2);
+    expect(states.filter((s) => s === 'CLOSED').length).toBeGreaterThanOrEqual(2);
+    expect((await Promise.all(ports.map(isFree))).every(Boolean)).toBe(true);
+  }, 90_000);
+
+  it('when an option is wrong, then it says which and exits 2', async () => {
+    const run = runScript('soak.ts', ['--duration', 'forever'], {});
+
+    const { code } = await run.exited;
+
+    expect(code).toBe(2);
+    expect(run.output()).toContain('--duration must be a whole number');
+    expect(run.output()).toContain('Usage: pnpm soak');
+  });
+});
