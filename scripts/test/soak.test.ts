@@ -38,6 +38,8 @@ describe('pnpm soak (end to end)', () => {
       'healthy',
       'partial',
     ]);
+    // The breaker was watched until the load ended, through the last stretch.
+    expect(soak.circuit.samples.at(-1)!.t).toBeGreaterThan(soak.stretches.at(-1)!.endMs - 500);
     const states = soak.circuit.transitions.map((t) => t.to);
     expect(states.filter((s) => s === 'OPEN').length).toBeGreaterThanOrEqual(2);
     expect(states.filter((s) => s === 'CLOSED').length).toBeGreaterThanOrEqual(2);

@@ -103,12 +103,10 @@ export async function runSoak(plan: SoakPlan): Promise<SoakRecording> {
     failure = err instanceof Error ? err : new Error(String(err));
     stop.abort(); // A failed switch (or Ctrl-C) ends the load too.
   }
-  // Whatever happened, the load, the poll and the watch all end here.
-  const [loaded, circuit, peak] = await Promise.allSettled([
-    running.done,
-    poll.stop(),
-    peaks.stop(),
-  ]);
+  // The last switch comes one stretch before the load ends: the poll and the watch keep going
+  // until the load is over, so the last stretch is seen too. Whatever happened, all end here.
+  const [loaded] = await Promise.allSettled([running.done]);
+  const [circuit, peak] = await Promise.allSettled([poll.stop(), peaks.stop()]);
   if (failure !== undefined) throw failure;
   const recording = valueOf(loaded);
   const { samples, transitions } = valueOf(circuit);
