@@ -8,6 +8,7 @@ import {
   scenarioSettings,
   writeReport,
 } from '@cbd/loadtest';
+import { handleInterrupts } from './cli/interrupt.js';
 import { EXIT } from './demo/exit-codes.js';
 import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, UsageError } from './demo/options.js';
@@ -52,20 +53,10 @@ async function main(): Promise<number> {
   }
   if (options.live) return runLive({ ...setup, baseEnv: process.env });
 
-  const controller = new AbortController();
-  let interruptedBy: 'SIGINT' | 'SIGTERM' | undefined;
-  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
-    if (interruptedBy) {
-      console.error(`\n${signal} again: exiting now.`);
-      process.exit(EXIT[signal]);
-    }
-    interruptedBy = signal;
-    console.error(`\n${signal}: stopping the load and the services (no report is written)...`);
-    controller.abort(new Error(signal));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
+  const interrupts = handleInterrupts(
+    'pnpm demo',
+    'stopping the load and the services (no report is written)',
+  );
   const logs = openServiceLogs(join(options.outDir, 'logs'));
   const started = Date.now();
   try {
@@ -76,8 +67,8 @@ async function main(): Promise<number> {
       ports,
       baseEnv: process.env,
       logs,
-      signal: controller.signal,
-      abort: (reason) => controller.abort(reason),
+      signal: interrupts.signal,
+      abort: (reason) => interrupts.abort(reason),
       say: (line) => console.log(`\n${line}`),
       onSecond: (second) => console.log(progressLine(second)),
     });
@@ -92,8 +83,9 @@ async function main(): Promise<number> {
     console.log(`  service logs ${logs.dir}`);
     return EXIT.ok;
   } catch (err) {
-    return explain(err, interruptedBy, controller.signal.reason);
+    return explain(err, interrupts.by, interrupts.signal.reason);
   } finally {
+    interrupts.dispose();
     await logs.close();
   }
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { ConfigError, createLogger, type EnvSource } from '@cbd/common';
 import {
@@ -11,6 +12,7 @@ import {
   type ScenarioSettings,
   type Targets,
 } from '@cbd/loadtest';
+import { handleInterrupts } from '../cli/interrupt.js';
 import { assertPortsFree } from '../stack/ports.js';
 import type { StackPorts } from '../stack/services.js';
 import { Stack } from '../stack/stack.js';
@@ -25,7 +27,6 @@ import {
 } from './live-config.js';
 import { changeLines, liveBanner } from './live-console.js';
 import { explainLiveFailure } from './live-errors.js';
-import { onStopRequest } from './live-signals.js';
 import { USAGE, type DemoOptions } from './options.js';
 import { ServiceDiedError } from './run.js';
 import type { DemoServiceEnv } from './service-env.js';
@@ -54,7 +55,11 @@ export async function runLive(plan: LivePlan): Promise<number> {
     return EXIT.usage;
   }
   const { options } = plan;
-  const stop = onStopRequest((line) => console.error(line));
+  const stop = handleInterrupts(
+    'pnpm demo --live',
+    'stopping the load, the dashboard and the services',
+  );
+  const requested = once(stop.signal, 'abort');
   const logs = options.noStart ? undefined : openServiceLogs(join(options.outDir, 'logs'));
   let stack: Stack | undefined;
   let session: LiveSession | undefined;
@@ -68,7 +73,7 @@ export async function runLive(plan: LivePlan): Promise<number> {
     const targets: Targets = stack?.urls ?? options.urls;
     if (!stack) await checkReachable(targets);
     const services = stack ? plan.services.settings : await readServiceSettings(targets);
-    if (stop.signal) return EXIT.ok;
+    if (stop.by) return EXIT.ok;
     const connections = options.connections ?? DEFAULT_LIVE_CONNECTIONS;
     session = startLiveSession({
       targets,
@@ -86,7 +91,7 @@ export async function runLive(plan: LivePlan): Promise<number> {
     console.log(liveBanner({ url: dashboard.url, connections, targets, logsDir: logs?.dir }));
     printChanges(session);
     const died = stack?.died.then((d) => Promise.reject(new ServiceDiedError(d)));
-    await Promise.race([stop.requested, session.failed, ...(died ? [died] : [])]);
+    await Promise.race([requested, session.failed, ...(died ? [died] : [])]);
     return EXIT.ok;
   } catch (err) {
     return explainLiveFailure(err);
@@ -95,9 +100,8 @@ export async function runLive(plan: LivePlan): Promise<number> {
     await session?.stop();
     await stack?.stop();
     await logs?.close();
-    stop.uninstall();
-    if (stop.signal)
-      console.error('Stopped: the load, the dashboard and every service we started.');
+    stop.dispose();
+    if (stop.by) console.error('Stopped: the load, the dashboard and every service we started.');
   }
 }
 
