@@ -1,3 +1,4 @@
+import { samplePeaks } from './peak-sampler.js';
 import { readRss, toMb } from './proc-stats.js';
 
 export interface RunningRssSampler {
@@ -5,29 +6,19 @@ export interface RunningRssSampler {
   stop(): Promise<Record<number, number | null>>;
 }
 
-/**
- * Reads each process's RSS every intervalMs. VmHWM would give the peak over the process's whole
- * life (start-up and earlier phases included); sampling gives the peak within one phase.
- */
+/** Reads each process's RSS every intervalMs, for its peak within one phase. */
 export function startRssSampler(pids: number[], intervalMs = 250): RunningRssSampler {
-  const peaks = new Map<number, number>();
-  let pending = Promise.resolve();
-  const sample = () => {
-    pending = pending.then(async () => {
-      for (const pid of pids) {
-        const rss = await readRss(pid);
-        if (rss !== null) peaks.set(pid, Math.max(rss, peaks.get(pid) ?? 0));
-      }
-    });
-  };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+  const sampler = samplePeaks(
+    async () =>
+      Object.fromEntries(
+        await Promise.all(pids.map(async (pid) => [String(pid), await readRss(pid)] as const)),
+      ),
+    intervalMs,
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      sample();
-      await pending;
-      return Object.fromEntries(pids.map((pid) => [pid, toMb(peaks.get(pid) ?? null)]));
+      const peaks = await sampler.stop();
+      return Object.fromEntries(pids.map((pid) => [pid, toMb(peaks[String(pid)] ?? null)]));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { samplePeaks } from '../bench/peak-sampler.js';
 import { readOpenFds, readRss, toMb } from '../bench/proc-stats.js';
 
 export interface ProcessSample {
@@ -6,7 +7,7 @@ export interface ProcessSample {
   rssBytes: number | null;
 }
 
-const read = async (pid: number): Promise<ProcessSample> => ({
+const read = async (pid: number): Promise<Record<keyof ProcessSample, number | null>> => ({
   fds: await readOpenFds(pid),
   rssBytes: await readRss(pid),
 });
@@ -38,23 +39,11 @@ export interface RunningPeakWatch {
 
 /** The most open files and the largest RSS seen while a load runs, read every intervalMs. */
 export function watchPeaks(pid: number, intervalMs = 250): RunningPeakWatch {
-  let fds: number | null = null;
-  let rss: number | null = null;
-  let pending = Promise.resolve();
-  const sample = () => {
-    pending = pending.then(async () => {
-      const s = await read(pid);
-      if (s.fds !== null) fds = Math.max(fds ?? 0, s.fds);
-      if (s.rssBytes !== null) rss = Math.max(rss ?? 0, s.rssBytes);
-    });
-  };
-  const timer = setInterval(sample, intervalMs);
+  const sampler = samplePeaks(() => read(pid), intervalMs);
   return {
     async stop() {
-      clearInterval(timer);
-      sample();
-      await pending;
-      return { fds, rssMb: toMb(rss) };
+      const peaks = await sampler.stop();
+      return { fds: peaks.fds ?? null, rssMb: toMb(peaks.rssBytes ?? null) };
     },
   };
 }
