@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import type { UpstreamError } from './upstream.js';
 
 // The error type every package throws, and the codes common to all of them. Each package's
@@ -59,4 +60,12 @@ export function parseProductId(raw: string): number {
   const id = Number(raw);
   if (id > MAX_ID) throw CommonErrors.invalidProductId(raw);
   return id;
+}
+
+/** A rejected body's problems in one line: "mode: Invalid option; hangMs: Too big". */
+export function describeIssues(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ')
+    .slice(0, 500);
 }

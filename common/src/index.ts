@@ -1,7 +1,6 @@
 export * from './types.js';
 export * from './catalog.js';
-export * from './config.js';
-export * from './service-config.js';
+export * from './settings.js';
 export * from './errors.js';
 export * from './error-handler.js';
 export * from './guards.js';
@@ -9,5 +8,4 @@ export * from './http-app.js';
 export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';
-export * from './child-service.js';
 export * from './metrics/index.js';

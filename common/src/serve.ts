@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError } from './config.js';
+import { ConfigError } from './settings.js';
 import type { Logger } from './logger.js';
 
 export class StartupError extends Error {

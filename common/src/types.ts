@@ -1,4 +1,5 @@
-// The HTTP payloads every package exchanges, defined once (see DESIGN.md, "HTTP contract").
+// The HTTP payloads more than one package exchanges. What a single service alone serves about
+// itself (its failure mode, its pool, its breaker) is in that service's contract.ts.
 
 export interface Product {
   id: number;
@@ -24,6 +25,14 @@ export interface ProductDetails {
   timestamp: string;
 }
 
+/**
+ * What a product-details answer gave the user, read from its status and body: the whole page,
+ * the page without recommendations (the fallback), or no product at all. The gateways count
+ * their answers this way in /metrics, and the load runner classifies what it receives the same.
+ */
+export const ANSWER_KINDS = ['full', 'degraded', 'failed'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
 export interface ErrorBody {
   error: { code: string; message: string };
 }
@@ -31,61 +40,4 @@ export interface ErrorBody {
 export interface HealthBody {
   status: 'ok';
   service: string;
-}
-
-export const FAILURE_MODES = ['healthy', 'hang', 'error', 'slow', 'partial', 'reset'] as const;
-export type FailureMode = (typeof FAILURE_MODES)[number];
-
-/** What `GET /admin/failure` on the recommendations service returns. */
-export interface FailureState {
-  mode: FailureMode;
-  hangMs: number;
-  latencyMs: number;
-  errorRate: number;
-  /** Requests being held right now by the `hang` mode. */
-  hanging: number;
-  changedAt: string;
-}
-
-export type CircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
-
-export interface CircuitTransition {
-  from: CircuitState;
-  to: CircuitState;
-  at: string;
-}
-
-/** Counts since the gateway started (opossum's own stats are a rolling window). */
-export interface BreakerTotals {
-  fires: number;
-  successes: number;
-  failures: number;
-  timeouts: number;
-  rejects: number;
-  fallbacks: number;
-  semaphoreRejections: number;
-}
-
-export interface CircuitStatus {
-  name: string;
-  state: CircuitState;
-  /** The same counts over the breaker's rolling window (default 10 s). */
-  stats: BreakerTotals;
-  /** Counts since the gateway started. */
-  totals: BreakerTotals;
-  options: Record<string, unknown>;
-  lastTransition: CircuitTransition | null;
-  nextAttemptAt: string | null;
-  transitions: CircuitTransition[];
-}
-
-/** gateway-v1's `GET /pool-status`: its one shared upstream pool. */
-export interface PoolStatus {
-  /** Places in the pool (V1_MAX_SOCKETS). */
-  size: number;
-  /** Upstream calls holding a place. */
-  active: number;
-  /** Upstream calls waiting in line for one. */
-  waiting: number;
-  upstreamTimeoutMs: number;
 }

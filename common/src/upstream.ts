@@ -23,7 +23,8 @@ export interface UpstreamClientOptions {
   name: string;
   baseUrl: string;
   agent: Agent;
-  timeoutMs: number;
+  /** A number, or a function for a timeout that can change while the gateway runs. */
+  timeoutMs: number | (() => number);
   /** Told how long each call took and how it ended (the gateways' upstream metrics). */
   observe?: UpstreamObserver;
 }
@@ -61,13 +62,16 @@ function toUpstreamError(
 }
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
-  const { name, baseUrl, agent, timeoutMs, observe } = options;
+  const { name, baseUrl, agent, observe } = options;
+  const timeout = options.timeoutMs;
+  const timeoutOf = typeof timeout === 'number' ? () => timeout : timeout;
   // proxy: false, because HTTP_PROXY in a user's shell must never reroute loopback calls.
   const http = axios.create({ baseURL: baseUrl, httpAgent: agent, proxy: false, maxRedirects: 0 });
 
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
     // Each call gets its own signal: a timed-out call must close its socket (freeing the
     // pool slot), and one call's timeout must never abort another's.
+    const timeoutMs = timeoutOf();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs).unref();
     let body: unknown;

@@ -1,3 +1,4 @@
+import { readSettings, serviceSettings } from '../src/settings.js';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -5,8 +6,10 @@ import { AppError } from '../src/errors.js';
 import { createBaseApp, finishApp } from '../src/http-app.js';
 import { silentLogger } from '../src/logger.js';
 
+const CONFIG = readSettings(serviceSettings(0), {});
+
 function appThatThrows(error: unknown) {
-  const app = createBaseApp(silentLogger);
+  const app = createBaseApp(CONFIG, silentLogger);
   app.get('/boom', () => {
     throw error;
   });
@@ -39,7 +42,7 @@ describe('error handler', () => {
   });
 
   it('when a rejected promise escapes an async route, then it is handled the same way', async () => {
-    const app = createBaseApp(silentLogger);
+    const app = createBaseApp(CONFIG, silentLogger);
     app.get('/async', async () => Promise.reject(new Error('secret')));
     finishApp(app, silentLogger);
 

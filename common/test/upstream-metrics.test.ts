@@ -12,7 +12,7 @@ import {
   sumSamples,
   type StubReply,
   type StubUpstream,
-} from '../src/testing/index.js';
+} from '../src/tools/index.js';
 import { createUpstreamClient } from '../src/upstream.js';
 
 let stub: StubUpstream | undefined;

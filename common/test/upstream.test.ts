@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isProduct } from '../src/guards.js';
 import { findProduct } from '../src/catalog.js';
 import { createUpstreamClient, UpstreamError } from '../src/upstream.js';
-import { startStubUpstream, type StubReply, type StubUpstream } from '../src/testing/index.js';
+import { startStubUpstream, type StubReply, type StubUpstream } from '../src/tools/index.js';
 
 const product = findProduct(1);
 let stub: StubUpstream | undefined;

@@ -3,14 +3,14 @@ import {
   finishApp,
   healthHandler,
   parseProductId,
-  setOutcome,
+  setAnswerKind,
   type Logger,
-  type PoolStatus,
   type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV1Config } from './config.js';
+import type { PoolStatus } from './contract.js';
 import type { V1Upstreams } from './upstreams.js';
 
 export interface GatewayV1Deps {
@@ -24,7 +24,7 @@ export function createApp(
   config: GatewayV1Config,
   { logger, upstreams, metrics }: GatewayV1Deps,
 ): Express {
-  const app = createBaseApp(logger, metrics);
+  const app = createBaseApp(config, logger, metrics);
 
   app.get('/health', healthHandler('gateway-v1'));
 
@@ -34,8 +34,7 @@ export function createApp(
 
   // All or nothing, one call after the other: if recommendations fail, the user gets nothing.
   app.get('/product-details/:id', async (req, res) => {
-    // Counted as full or failed (not ok/error) in the request metrics, as the report does.
-    setOutcome(res, 'failed');
+    setAnswerKind(res, 'failed');
     const id = parseProductId(req.params.id);
     const product = await upstreams.product(id);
     const recommendations = await upstreams.recommendations(id);
@@ -45,7 +44,7 @@ export function createApp(
       degradedMode: false,
       timestamp: new Date().toISOString(),
     };
-    setOutcome(res, 'full');
+    setAnswerKind(res, 'full');
     res.json(body);
   });
 

@@ -1,32 +1,33 @@
 import {
-  env,
-  parseEnv,
-  serviceEnv,
-  toGatewayConfig,
-  upstreamEnv,
+  readSettings,
+  serviceSettings,
+  setting,
+  upstreamSettings,
   type EnvSource,
-  type GatewayConfig,
+  type SettingValues,
 } from '@cbd/common';
 
-export interface GatewayV1Config extends GatewayConfig {
-  /** How long one upstream call may take once it has a place in the pool. */
-  upstreamTimeoutMs: number;
-  /** Upstream calls in flight at once, both services together; the rest wait in line. */
-  maxSockets: number;
-}
-
-const shape = {
-  ...serviceEnv(8080),
-  ...upstreamEnv(),
-  V1_UPSTREAM_TIMEOUT_MS: env.int(30_000, 1, 600_000),
-  V1_MAX_SOCKETS: env.int(50, 1, 10_000),
+/** Every variable gateway-v1 reads. */
+export const settings = {
+  ...serviceSettings(8080),
+  ...upstreamSettings(),
+  upstreamTimeoutMs: setting.int('V1_UPSTREAM_TIMEOUT_MS', {
+    default: 30_000,
+    min: 1,
+    max: 600_000,
+    meaning: 'how long one upstream call may take once it has a place in the pool',
+  }),
+  poolSize: setting.int('V1_POOL_SIZE', {
+    default: 50,
+    min: 1,
+    max: 10_000,
+    meaning:
+      'the shared upstream pool: calls in flight at once, both services together; the rest wait in line, as requests wait for a worker thread',
+  }),
 };
 
+export type GatewayV1Config = SettingValues<typeof settings>;
+
 export function loadConfig(source: EnvSource): GatewayV1Config {
-  const e = parseEnv(shape, source);
-  return {
-    ...toGatewayConfig(e),
-    upstreamTimeoutMs: e.V1_UPSTREAM_TIMEOUT_MS,
-    maxSockets: e.V1_MAX_SOCKETS,
-  };
+  return readSettings(settings, source);
 }

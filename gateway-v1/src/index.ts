@@ -2,3 +2,4 @@
 export { createApp } from './app.js';
 export { loadConfig, type GatewayV1Config } from './config.js';
 export { createV1Upstreams, type V1Upstreams } from './upstreams.js';
+export * from './contract.js';

@@ -29,7 +29,7 @@ export function registerPoolMetrics(registry: Registry, pool: PoolReader): void 
   );
   gauge(
     'gateway_upstream_pool_capacity',
-    'Places in the shared pool (V1_MAX_SOCKETS)',
+    'Places in the shared pool (V1_POOL_SIZE)',
     (p) => p.size,
   );
 }

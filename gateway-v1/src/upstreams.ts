@@ -22,20 +22,20 @@ export interface V1Upstreams {
   close(): void;
 }
 
-function toAppError(err: unknown, id: number): unknown {
+function gatewayError(err: unknown, id: number): unknown {
   if (!(err instanceof UpstreamError)) return err;
   return err.upstream === 'product-service' ? productCallFailure(err, id) : upstreamFailure(err);
 }
 
 /**
- * Both upstreams share one pool of `maxSockets` places, taken in arrival order, like the
- * worker threads of a thread-pool server: once hung recommendation calls hold every place,
- * product calls wait behind them too. A call's timeout starts when it gets its place.
+ * Both upstreams share one pool of `poolSize` places, taken in arrival order, like the worker
+ * threads of a thread-pool server: once hung recommendation calls hold every place, product
+ * calls wait behind them too. A call's timeout starts when it gets its place. With a registry,
+ * it times upstream calls and exposes the pool as gauges.
  */
-/** With a registry, it times upstream calls and exposes the pool as gauges. */
 export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): V1Upstreams {
-  const agent = new Agent({ keepAlive: true, maxFreeSockets: config.maxSockets });
-  const pool = pLimit(config.maxSockets);
+  const agent = new Agent({ keepAlive: true, maxFreeSockets: config.poolSize });
+  const pool = pLimit(config.poolSize);
   const observe = metrics && upstreamMetrics(metrics);
   const client = (name: string, baseUrl: string) =>
     createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs, observe });
@@ -46,14 +46,14 @@ export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): 
     try {
       return await pool(fn);
     } catch (err) {
-      throw toAppError(err, id);
+      throw gatewayError(err, id);
     }
   };
 
   const readPool = () => ({
     active: pool.activeCount,
     waiting: pool.pendingCount,
-    size: config.maxSockets,
+    size: config.poolSize,
   });
   if (metrics) registerPoolMetrics(metrics, readPool);
 

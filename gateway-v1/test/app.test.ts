@@ -1,6 +1,6 @@
 import { findProduct, relatedProducts } from '@cbd/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { timedGet, type GatewayHarness } from '@cbd/common/testing';
+import { timedGet, type GatewayHarness } from '@cbd/common/tools';
 import { startV1 } from './helpers.js';
 
 let v1: GatewayHarness;
@@ -92,7 +92,7 @@ describe('gateway-v1', () => {
   });
 
   it('when hung recommendation calls hold the whole pool, then /products/:id waits behind them', async () => {
-    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 300 });
+    v1 = await startV1({ poolSize: 2, upstreamTimeoutMs: 300 });
     v1.recommendations.script(() => ({ hang: true }));
     const hung = [get('/product-details/1'), get('/product-details/2')];
     await expect.poll(() => v1.recommendations.pending).toBe(2);
@@ -106,7 +106,7 @@ describe('gateway-v1', () => {
   });
 
   it('when hung calls fill the pool, then /pool-status shows it full and the rest waiting', async () => {
-    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 2000 });
+    v1 = await startV1({ poolSize: 2, upstreamTimeoutMs: 2000 });
     v1.recommendations.script(() => ({ hang: true }));
     const hung = [1, 2, 3].map((id) => get(`/product-details/${id}`));
     await expect.poll(async () => (await get('/pool-status')).body.waiting).toBe(1);
@@ -120,7 +120,7 @@ describe('gateway-v1', () => {
   });
 
   it('when the pool is free, then /products/:id answers at once', async () => {
-    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 300 });
+    v1 = await startV1({ poolSize: 2, upstreamTimeoutMs: 300 });
 
     const { status, ms } = await get('/products/3');
 

@@ -9,7 +9,7 @@ describe('gateway-v1 config', () => {
       productServiceUrl: 'http://127.0.0.1:8081',
       recommendationsServiceUrl: 'http://127.0.0.1:8082',
       upstreamTimeoutMs: 30_000,
-      maxSockets: 50,
+      poolSize: 50,
     });
   });
 
@@ -22,7 +22,7 @@ describe('gateway-v1 config', () => {
   });
 
   it.each([
-    ['V1_MAX_SOCKETS', '0'],
+    ['V1_POOL_SIZE', '0'],
     ['V1_UPSTREAM_TIMEOUT_MS', '30s'],
     ['PRODUCT_SERVICE_URL', 'product-service'],
   ])('when %s=%s, then start-up fails naming it', (name, value) => {

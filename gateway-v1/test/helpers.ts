@@ -1,5 +1,5 @@
 import { createMetricsRegistry, silentLogger } from '@cbd/common';
-import { startGatewayHarness, type GatewayHarness } from '@cbd/common/testing';
+import { startGatewayHarness, type GatewayHarness } from '@cbd/common/tools';
 import { createApp } from '../src/app.js';
 import { loadConfig, type GatewayV1Config } from '../src/config.js';
 import { createV1Upstreams } from '../src/upstreams.js';

@@ -1,4 +1,4 @@
-import { scrapeMetrics, sumSamples, timedGet, type GatewayHarness } from '@cbd/common/testing';
+import { scrapeMetrics, sumSamples, timedGet, type GatewayHarness } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startV1 } from './helpers.js';
 
@@ -61,7 +61,7 @@ describe('gateway-v1 metrics', () => {
   });
 
   it('when hung calls hold the whole pool, then the pool gauges show them in flight and the rest waiting', async () => {
-    v1 = await startV1({ maxSockets: 2, upstreamTimeoutMs: 2000 });
+    v1 = await startV1({ poolSize: 2, upstreamTimeoutMs: 2000 });
     v1.recommendations.script(() => ({ hang: true }));
     const pending = [1, 2, 3].map((id) => get(`/product-details/${id}`));
     await expect.poll(() => v1.recommendations.pending).toBe(2);

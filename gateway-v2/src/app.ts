@@ -2,16 +2,18 @@ import {
   createBaseApp,
   finishApp,
   healthHandler,
+  jsonBody,
   parseProductId,
-  setOutcome,
+  setAnswerKind,
   type Logger,
   type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV2Config } from './config.js';
+import { circuitConfigChangeSchema } from './contract.js';
 import { GatewayV2Errors } from './errors.js';
-import type { V2Upstreams } from './upstreams.js';
+import { BREAKER_NAMES, type BreakerName, type V2Upstreams } from './upstreams.js';
 
 export interface GatewayV2Deps {
   logger: Logger;
@@ -20,12 +22,14 @@ export interface GatewayV2Deps {
   metrics?: Registry;
 }
 
+const isBreakerName = (name: string): name is BreakerName =>
+  (BREAKER_NAMES as readonly string[]).includes(name);
+
 export function createApp(
-  _config: GatewayV2Config,
+  config: GatewayV2Config,
   { logger, upstreams, metrics }: GatewayV2Deps,
 ): Express {
-  const app = createBaseApp(logger, metrics);
-  const { breakers } = upstreams;
+  const app = createBaseApp(config, logger, metrics);
 
   app.get('/health', healthHandler('gateway-v2'));
 
@@ -34,8 +38,7 @@ export function createApp(
   });
 
   app.get('/product-details/:id', async (req, res) => {
-    // Counted as full, degraded or failed (not ok/error) in the request metrics.
-    setOutcome(res, 'failed');
+    setAnswerKind(res, 'failed');
     const id = parseProductId(req.params.id);
     // Both calls at once. Recommendations never reject, so if the product call fails first
     // and this handler returns early, nothing is left unhandled.
@@ -49,23 +52,37 @@ export function createApp(
       ...(degradedReason ? { degradedReason } : {}),
       timestamp: new Date().toISOString(),
     };
-    setOutcome(res, degradedReason === undefined ? 'full' : 'degraded');
+    setAnswerKind(res, degradedReason === undefined ? 'full' : 'degraded');
     res.json(body);
   });
 
   app.get('/circuit-status', (_req, res) => {
-    res.json(breakers['recommendations-service'].status());
+    res.json(upstreams.status('recommendations-service'));
   });
 
   app.get('/circuit-status/:name', (req, res) => {
-    const monitor = Object.entries(breakers).find(([name]) => name === req.params.name)?.[1];
-    if (!monitor) throw GatewayV2Errors.breakerNotFound(req.params.name);
-    res.json(monitor.status());
+    const { name } = req.params;
+    if (!isBreakerName(name)) throw GatewayV2Errors.breakerNotFound(name);
+    res.json(upstreams.status(name));
   });
 
   app.post('/circuit/reset', (_req, res) => {
     upstreams.reset();
-    res.json(breakers['recommendations-service'].status());
+    res.json(upstreams.status('recommendations-service'));
+  });
+
+  app.get('/circuit/config', (_req, res) => {
+    res.json(upstreams.config());
+  });
+
+  app.post('/circuit/config', jsonBody(), (req, res) => {
+    const change = circuitConfigChangeSchema.safeParse(req.body);
+    if (!change.success) throw GatewayV2Errors.invalidCircuitConfig(change.error);
+    res.json(upstreams.configure(change.data));
+  });
+
+  app.post('/circuit/config/reset', (_req, res) => {
+    res.json(upstreams.restoreConfig());
   });
 
   return finishApp(app, logger);

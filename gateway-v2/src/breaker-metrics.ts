@@ -1,57 +1,31 @@
-import type { EventEmitter } from 'node:events';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { BreakerSettings } from './breaker.js';
+import { CIRCUIT_STATES, type CircuitState } from './contract.js';
+import { COUNTED_EVENTS, STATE_EVENTS, type BreakerWatch } from './breaker-watch.js';
 
-/** The opossum events counted in `circuit_breaker_events_total`, by their opossum names. */
-const EVENTS = [
-  'fire',
-  'success',
-  'failure',
-  'timeout',
-  'reject',
-  'fallback',
-  'semaphoreLocked',
-  'open',
-  'halfOpen',
-  'close',
-] as const;
+/** The gauge's value per state. */
+const STATE_VALUE: Record<CircuitState, number> = { CLOSED: 0, OPEN: 1, HALF_OPEN: 2 };
 
-/** The gauge's values, and the states as transition labels name them. */
-const STATES = { closed: 0, open: 1, half_open: 2 } as const;
-type State = keyof typeof STATES;
-const STATE_EVENTS: [string, State][] = [
-  ['close', 'closed'],
-  ['open', 'open'],
-  ['halfOpen', 'half_open'],
-];
-const TRANSITIONS: [State, State][] = [
-  ['closed', 'open'],
-  ['open', 'half_open'],
-  ['half_open', 'open'],
-  ['half_open', 'closed'],
-  ['open', 'closed'],
+/** Prometheus spells label values in lower case: HALF_OPEN is half_open. */
+const label = (state: CircuitState) => state.toLowerCase();
+
+/** The moves a circuit can make; each exists from the start at 0, so increase() sees the first. */
+const MOVES: [CircuitState, CircuitState][] = [
+  ['CLOSED', 'OPEN'],
+  ['OPEN', 'HALF_OPEN'],
+  ['HALF_OPEN', 'OPEN'],
+  ['HALF_OPEN', 'CLOSED'],
+  ['OPEN', 'CLOSED'],
 ];
 
-interface Tally {
-  breaker: string;
-  event: string;
-  count: number;
-}
+const entered = (watch: BreakerWatch, to: CircuitState) =>
+  CIRCUIT_STATES.reduce((sum, from) => sum + (watch.changes.get(`${from}>${to}`) ?? 0), 0);
 
-/** What the metrics need of an opossum breaker, whatever its argument and result types. */
-type WatchedBreaker = EventEmitter & { readonly name: string };
-
-export interface BreakerMetrics {
-  /** Starts counting one breaker's events; call once per breaker, at start-up. */
-  watch(breaker: WatchedBreaker, settings: BreakerSettings): void;
-}
-
-/** The circuit breakers' state, state changes and events, for one gateway's registry. */
-export function createBreakerMetrics(registry: Registry): BreakerMetrics {
+/**
+ * The breakers' state, state changes and events in one gateway's registry. Nothing happens per
+ * call: every value is read from the breakers' watches when Prometheus scrapes.
+ */
+export function registerBreakerMetrics(registry: Registry, watches: readonly BreakerWatch[]): void {
   const registers = [registry];
-  // Events happen several times per request: each listener only adds 1 to a plain number,
-  // and the counter copies those numbers when Prometheus scrapes.
-  const tallies: Tally[] = [];
   new Counter({
     name: 'circuit_breaker_events_total',
     help: 'opossum events per breaker, by their opossum names (fire, success, open, ...)',
@@ -59,68 +33,54 @@ export function createBreakerMetrics(registry: Registry): BreakerMetrics {
     registers,
     collect() {
       this.reset();
-      for (const { breaker, event, count } of tallies) this.inc({ breaker, event }, count);
+      for (const watch of watches) {
+        for (const [event, key] of COUNTED_EVENTS)
+          this.inc({ breaker: watch.name, event }, watch.totals[key]);
+        for (const [event, to] of STATE_EVENTS)
+          this.inc({ breaker: watch.name, event }, entered(watch, to));
+      }
     },
   });
-  const state = new Gauge({
+  new Gauge({
     name: 'circuit_breaker_state',
     help: 'Circuit state: 0 closed, 1 open, 2 half-open',
     labelNames: ['breaker'],
     registers,
+    collect() {
+      for (const watch of watches) this.set({ breaker: watch.name }, STATE_VALUE[watch.state]);
+    },
   });
-  const transitions = new Counter({
+  new Counter({
     name: 'circuit_breaker_transitions_total',
     help: 'State changes per breaker; half_open -> open is a failed probe',
     labelNames: ['breaker', 'from', 'to'],
     registers,
+    collect() {
+      this.reset();
+      for (const watch of watches) {
+        for (const [from, to] of MOVES) {
+          const labels = { breaker: watch.name, from: label(from), to: label(to) };
+          this.inc(labels, watch.changes.get(`${from}>${to}`) ?? 0);
+        }
+      }
+    },
   });
-  const openSince = new Gauge({
+  new Gauge({
     name: 'circuit_breaker_open_since_timestamp_seconds',
     help: 'Unix time the circuit left CLOSED (half-open probes included); 0 while it is closed',
     labelNames: ['breaker'],
     registers,
+    collect() {
+      for (const watch of watches) this.set({ breaker: watch.name }, watch.leftClosedAt / 1000);
+    },
   });
-  const resetTimeout = new Gauge({
+  new Gauge({
     name: 'circuit_breaker_reset_timeout_seconds',
     help: 'How long the circuit stays open before one probe call is let through',
     labelNames: ['breaker'],
     registers,
-  });
-
-  const countEvents = (breaker: WatchedBreaker) => {
-    for (const event of EVENTS) {
-      const tally: Tally = { breaker: breaker.name, event, count: 0 };
-      tallies.push(tally);
-      breaker.on(event, () => {
-        tally.count += 1;
-      });
-    }
-  };
-
-  const followState = (breaker: WatchedBreaker, settings: BreakerSettings) => {
-    const labels = { breaker: breaker.name };
-    let current: State = 'closed';
-    state.set(labels, STATES.closed);
-    openSince.set(labels, 0);
-    resetTimeout.set(labels, settings.resetTimeoutMs / 1000);
-    // Every possible change exists from the start at 0, so increase() sees the first one.
-    for (const [from, to] of TRANSITIONS) transitions.inc({ ...labels, from, to }, 0);
-    for (const [event, to] of STATE_EVENTS) {
-      breaker.on(event, () => {
-        if (to === current) return;
-        transitions.inc({ ...labels, from: current, to });
-        if (current === 'closed') openSince.set(labels, Date.now() / 1000);
-        if (to === 'closed') openSince.set(labels, 0);
-        state.set(labels, STATES[to]);
-        current = to;
-      });
-    }
-  };
-
-  return {
-    watch(breaker, settings) {
-      countEvents(breaker);
-      followState(breaker, settings);
+    collect() {
+      for (const watch of watches) this.set({ breaker: watch.name }, watch.resetTimeoutMs() / 1000);
     },
-  };
+  });
 }

@@ -1,19 +1,9 @@
 import { UpstreamError } from '@cbd/common';
 import CircuitBreaker from 'opossum';
+import type { BreakerOptions } from './config.js';
 
-export interface BreakerSettings {
-  /** A call slower than this fails (and its request is aborted). */
-  timeoutMs: number;
-  /** Opens when failures exceed this share of calls in the rolling window... */
-  errorThresholdPercentage: number;
-  /** ...once at least this many calls were made in it. */
-  volumeThreshold: number;
-  /** How long it stays open before letting one probe through. */
-  resetTimeoutMs: number;
-  /** Calls in flight at once (a bulkhead); more are rejected at once. */
-  capacity?: number;
-  rollingWindowMs: number;
-}
+/** A breaker's options; the product breaker has no bulkhead of its own (its agent is one). */
+export type BreakerSettings = Omit<BreakerOptions, 'capacity'> & { capacity?: number };
 
 /**
  * An upstream 4xx (an unknown product) means the upstream is working: not a breaker failure.
@@ -24,14 +14,28 @@ export function isClientError(err: unknown): boolean {
   return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
 }
 
-/** One breaker per upstream, made at start-up (a breaker per request would never trip). */
+/**
+ * A breaker's toJSON().state, which opossum's constructor takes back as `options.state` to start
+ * in it (@types/opossum has neither, and types lastTimerAt as a symbol: it is epoch ms).
+ */
+export type BreakerState = Omit<CircuitBreaker.State, 'lastTimerAt'> & { lastTimerAt?: number };
+type WithState = CircuitBreaker.Options & { state?: BreakerState };
+
+export const stateOf = (breaker: CircuitBreaker): BreakerState =>
+  breaker.toJSON().state as unknown as BreakerState;
+
+/**
+ * One breaker per upstream, made at start-up (a breaker per request would never trip), or
+ * again when its options change, carrying the state over.
+ */
 export function createBreaker<A extends unknown[], R>(
   name: string,
   action: (...args: A) => Promise<R>,
   settings: BreakerSettings,
+  state?: BreakerState,
 ): CircuitBreaker<A, R> {
   // A fresh options object each time: opossum's constructor writes into the one it is given.
-  return new CircuitBreaker(action, {
+  const options: WithState = {
     name,
     timeout: settings.timeoutMs,
     errorThresholdPercentage: settings.errorThresholdPercentage,
@@ -42,8 +46,12 @@ export function createBreaker<A extends unknown[], R>(
     rollingCountBuckets: 10,
     // opossum reads its stats on every failure; with percentiles on, that sorts every latency.
     rollingPercentilesEnabled: false,
+    // Nobody reads opossum's per-bucket snapshots; not emitting them saves a timer's work.
+    enableSnapshots: false,
     errorFilter: isClientError,
-  });
+    ...(state ? { state } : {}),
+  };
+  return new CircuitBreaker(action, options);
 }
 
 /** Whether `breaker` would reject a call now without running its action (opossum's own test). */

@@ -1,51 +1,93 @@
 import {
-  env,
-  parseEnv,
-  serviceEnv,
-  toGatewayConfig,
-  upstreamEnv,
+  omit,
+  pick,
+  readSettings,
+  serviceSettings,
+  setting,
+  upstreamSettings,
   type EnvSource,
   type GatewayConfig,
+  type SettingValues,
 } from '@cbd/common';
-import type { BreakerSettings } from './breaker.js';
 
-export interface GatewayV2Config extends GatewayConfig {
-  productTimeoutMs: number;
-  /** Separate socket pools per upstream (bulkheads): a hung dependency cannot starve the other. */
-  productMaxSockets: number;
-  recommendationsMaxSockets: number;
-  /** The recommendations breaker; the product breaker shares its thresholds. */
-  breaker: BreakerSettings;
-}
-
-const shape = {
-  ...serviceEnv(8090),
-  ...upstreamEnv(),
-  PRODUCT_TIMEOUT_MS: env.int(1_000, 1, 600_000),
-  PRODUCT_MAX_SOCKETS: env.int(100, 1, 10_000),
-  RECOMMENDATIONS_MAX_SOCKETS: env.int(100, 1, 10_000),
-  BREAKER_TIMEOUT_MS: env.int(2_000, 1, 600_000),
-  BREAKER_ERROR_THRESHOLD_PERCENTAGE: env.number(50, 0, 100),
-  BREAKER_VOLUME_THRESHOLD: env.int(3, 0, 1_000_000),
-  BREAKER_RESET_TIMEOUT_MS: env.int(10_000, 1, 3_600_000),
-  BREAKER_CAPACITY: env.int(100, 1, 100_000),
-  BREAKER_ROLLING_WINDOW_MS: env.int(10_000, 10, 3_600_000),
+/** The recommendations breaker's options: read at start, changed at run time by POST /circuit/config. */
+export const breakerSettings = {
+  timeoutMs: setting.int('BREAKER_TIMEOUT_MS', {
+    default: 2000,
+    min: 1,
+    max: 600_000,
+    meaning: 'a recommendations call slower than this fails, and its request is aborted',
+  }),
+  errorThresholdPercentage: setting.number('BREAKER_ERROR_THRESHOLD_PERCENTAGE', {
+    default: 50,
+    min: 0,
+    max: 100,
+    meaning: 'the circuit opens when more than this share of calls fail...',
+  }),
+  volumeThreshold: setting.int('BREAKER_VOLUME_THRESHOLD', {
+    default: 3,
+    min: 0,
+    max: 1_000_000,
+    meaning: '...once at least this many calls were made in the rolling window',
+  }),
+  resetTimeoutMs: setting.int('BREAKER_RESET_TIMEOUT_MS', {
+    default: 10_000,
+    min: 1,
+    max: 3_600_000,
+    meaning: 'how long the circuit stays open before one probe call is let through',
+  }),
+  capacity: setting.int('BREAKER_CAPACITY', {
+    default: 100,
+    min: 1,
+    max: 100_000,
+    meaning: 'recommendations calls in flight at once (bulkhead); more fall back at once',
+  }),
+  rollingWindowMs: setting.int('BREAKER_ROLLING_WINDOW_MS', {
+    default: 10_000,
+    min: 10,
+    max: 3_600_000,
+    meaning: 'the window the failure percentage is computed over (see below)',
+  }),
 };
 
+export type BreakerOptions = SettingValues<typeof breakerSettings>;
+export const BREAKER_OPTION_KEYS = Object.keys(breakerSettings) as (keyof BreakerOptions)[];
+
+const gatewaySettings = {
+  productTimeoutMs: setting.int('PRODUCT_TIMEOUT_MS', {
+    default: 1000,
+    min: 1,
+    max: 600_000,
+    meaning: 'how long a product call may take (the product breaker shares the thresholds above)',
+  }),
+  productMaxSockets: setting.int('PRODUCT_MAX_SOCKETS', {
+    default: 100,
+    min: 1,
+    max: 10_000,
+    meaning: 'connections to product-service (its own pool: a bulkhead)',
+  }),
+  recommendationsMaxSockets: setting.int('RECOMMENDATIONS_MAX_SOCKETS', {
+    default: 100,
+    min: 1,
+    max: 10_000,
+    meaning: 'connections to recommendations-service',
+  }),
+};
+
+/** Every variable gateway-v2 reads. */
+export const settings = {
+  ...serviceSettings(8090),
+  ...upstreamSettings(),
+  ...breakerSettings,
+  ...gatewaySettings,
+};
+
+export interface GatewayV2Config extends GatewayConfig, SettingValues<typeof gatewaySettings> {
+  /** The recommendations breaker; the product breaker shares its thresholds. */
+  breaker: BreakerOptions;
+}
+
 export function loadConfig(source: EnvSource): GatewayV2Config {
-  const e = parseEnv(shape, source);
-  return {
-    ...toGatewayConfig(e),
-    productTimeoutMs: e.PRODUCT_TIMEOUT_MS,
-    productMaxSockets: e.PRODUCT_MAX_SOCKETS,
-    recommendationsMaxSockets: e.RECOMMENDATIONS_MAX_SOCKETS,
-    breaker: {
-      timeoutMs: e.BREAKER_TIMEOUT_MS,
-      errorThresholdPercentage: e.BREAKER_ERROR_THRESHOLD_PERCENTAGE,
-      volumeThreshold: e.BREAKER_VOLUME_THRESHOLD,
-      resetTimeoutMs: e.BREAKER_RESET_TIMEOUT_MS,
-      capacity: e.BREAKER_CAPACITY,
-      rollingWindowMs: e.BREAKER_ROLLING_WINDOW_MS,
-    },
-  };
+  const values = readSettings(settings, source);
+  return { ...omit(values, BREAKER_OPTION_KEYS), breaker: pick(values, BREAKER_OPTION_KEYS) };
 }

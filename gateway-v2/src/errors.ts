@@ -1,4 +1,11 @@
-import { AppError, productCallFailure, UpstreamError, type DegradedReason } from '@cbd/common';
+import {
+  AppError,
+  describeIssues,
+  productCallFailure,
+  UpstreamError,
+  type DegradedReason,
+} from '@cbd/common';
+import type { ZodError } from 'zod';
 
 function codeOf(err: unknown): unknown {
   return (err as { code?: unknown } | null)?.code;
@@ -34,6 +41,8 @@ export function productFailure(err: unknown, id: number, timeoutMs: number): unk
 export const GatewayV2Errors = {
   breakerNotFound: (name: string) =>
     new AppError(404, 'BREAKER_NOT_FOUND', `No circuit breaker named "${name.slice(0, 60)}"`),
+  invalidCircuitConfig: (error: ZodError) =>
+    new AppError(400, 'INVALID_CIRCUIT_CONFIG', describeIssues(error)),
 } as const;
 
 /** Why recommendations fell back to `[]`, as the response and the report name it. */

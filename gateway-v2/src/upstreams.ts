@@ -9,10 +9,10 @@ import {
   type Product,
 } from '@cbd/common';
 import type { Registry } from 'prom-client';
-import { createBreaker, fireBreaker } from './breaker.js';
-import { createBreakerMetrics } from './breaker-metrics.js';
-import { BreakerMonitor } from './breaker-monitor.js';
-import type { GatewayV2Config } from './config.js';
+import { registerBreakerMetrics } from './breaker-metrics.js';
+import { Circuit } from './circuit.js';
+import type { BreakerOptions, GatewayV2Config } from './config.js';
+import type { CircuitConfig, CircuitStatus } from './contract.js';
 import { degradedReasonOf, productFailure } from './errors.js';
 
 export interface RecommendationsResult {
@@ -21,12 +21,21 @@ export interface RecommendationsResult {
   degradedReason?: DegradedReason;
 }
 
+export const BREAKER_NAMES = ['product-service', 'recommendations-service'] as const;
+export type BreakerName = (typeof BREAKER_NAMES)[number];
+
 export interface V2Upstreams {
   /** The product, or an AppError saying why not (404, 502, 503, 504). */
   product(id: number): Promise<Product>;
   /** Live recommendations, or `[]` with the reason; never rejects. */
   recommendations(id: number): Promise<RecommendationsResult>;
-  readonly breakers: Record<'product-service' | 'recommendations-service', BreakerMonitor>;
+  status(breaker: BreakerName): CircuitStatus;
+  /** The recommendations breaker's options now and at start-up. */
+  config(): CircuitConfig;
+  /** Changes the recommendations breaker's options; the ones left out keep their values. */
+  configure(change: Partial<BreakerOptions>): CircuitConfig;
+  /** Back to the options the gateway started with. */
+  restoreConfig(): CircuitConfig;
   /** Closes every breaker. */
   reset(): void;
   close(): void;
@@ -56,21 +65,18 @@ export function createV2Upstreams(
     name: 'recommendations-service',
     baseUrl: config.recommendationsServiceUrl,
     agent: recommendationsAgent,
-    timeoutMs: config.breaker.timeoutMs,
+    // The breaker's timeout can change at run time; the call is aborted when it passes.
+    timeoutMs: () => recommendationsCircuit.settings.timeoutMs,
     observe,
   });
 
-  const productSettings = {
-    ...config.breaker,
-    timeoutMs: config.productTimeoutMs,
-    capacity: undefined,
-  };
-  const productBreaker = createBreaker(
+  const productCircuit = new Circuit(
     'product-service',
     (id: number) => productClient.getJson(`/products/${id}`, isProduct),
-    productSettings,
+    { ...config.breaker, timeoutMs: config.productTimeoutMs, capacity: undefined },
+    logger,
   );
-  const recommendationsBreaker = createBreaker(
+  const recommendationsCircuit = new Circuit(
     'recommendations-service',
     async (id: number): Promise<RecommendationsResult> => {
       const body = await recommendationsClient.getJson(
@@ -80,44 +86,61 @@ export function createV2Upstreams(
       return { recommendations: body.recommendations };
     },
     config.breaker,
+    logger,
+    (_id: number, err: unknown): RecommendationsResult => ({
+      recommendations: [],
+      degradedReason: degradedReasonOf(err),
+    }),
   );
-  recommendationsBreaker.fallback((_id: number, err: unknown): RecommendationsResult => ({
-    recommendations: [],
-    degradedReason: degradedReasonOf(err),
-  }));
-
-  const breakers = {
-    'product-service': new BreakerMonitor(productBreaker, productSettings, logger),
-    'recommendations-service': new BreakerMonitor(recommendationsBreaker, config.breaker, logger),
+  const circuits = {
+    'product-service': productCircuit,
+    'recommendations-service': recommendationsCircuit,
   };
-  if (metrics) {
-    const breakerMetrics = createBreakerMetrics(metrics);
-    breakerMetrics.watch(productBreaker, productSettings);
-    breakerMetrics.watch(recommendationsBreaker, config.breaker);
-  }
+  if (metrics)
+    registerBreakerMetrics(metrics, [productCircuit.watch, recommendationsCircuit.watch]);
+
+  const currentConfig = (): CircuitConfig => {
+    const { settings, startup, changedAt } = recommendationsCircuit;
+    return {
+      options: settings as BreakerOptions,
+      startup: startup as BreakerOptions,
+      changedAt: changedAt === null ? null : new Date(changedAt).toISOString(),
+    };
+  };
 
   return {
     async product(id) {
       try {
-        return await fireBreaker(productBreaker, id);
+        return await productCircuit.fire(id);
       } catch (err) {
         throw productFailure(err, id, config.productTimeoutMs);
       }
     },
     recommendations: (id) =>
       // An upstream 4xx is not a breaker failure, so no fallback ran: degrade here instead.
-      fireBreaker(recommendationsBreaker, id).catch((err: unknown) => ({
+      recommendationsCircuit.fire(id).catch((err: unknown) => ({
         recommendations: [],
         degradedReason: degradedReasonOf(err),
       })),
-    breakers,
+    status: (name) => circuits[name].status(),
+    config: currentConfig,
+    configure(change) {
+      recommendationsCircuit.reconfigure({ ...recommendationsCircuit.settings, ...change });
+      logger.info({ options: recommendationsCircuit.settings }, 'circuit options changed');
+      return currentConfig();
+    },
+    restoreConfig() {
+      recommendationsCircuit.reconfigure(recommendationsCircuit.startup);
+      logger.info({ options: recommendationsCircuit.settings }, 'circuit options restored');
+      return currentConfig();
+    },
     reset() {
-      productBreaker.close();
-      recommendationsBreaker.close();
+      productCircuit.closeByHand();
+      recommendationsCircuit.closeByHand();
     },
     close() {
-      productBreaker.shutdown();
-      recommendationsBreaker.shutdown();
+      productCircuit.shutdown();
+      recommendationsCircuit.shutdown();
       productAgent.destroy();
       recommendationsAgent.destroy();
     },

@@ -1,4 +1,4 @@
-import type { GatewayHarness } from '@cbd/common/testing';
+import type { GatewayHarness } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getter, startV2 } from './helpers.js';
 
@@ -142,5 +142,44 @@ describe('gateway-v2 recommendations breaker', () => {
 
     expect(body.state).toBe('CLOSED');
     expect(body.totals).toMatchObject({ fires: 5, failures: 0 });
+  });
+});
+
+describe('gateway-v2 half-open probes', () => {
+  it('when a probe fails and then one succeeds, then both are listed with their latency and verdict', async () => {
+    v2 = await startV2();
+    await tripBreaker();
+    await expect.poll(state, { timeout: 2000 }).toBe('HALF_OPEN');
+    await get('/product-details/1');
+    await expect.poll(state, { timeout: 2000 }).toBe('HALF_OPEN');
+    v2.recommendations.script((req) => ({
+      delayMs: 20,
+      body: { productId: Number(req.url?.split('/').pop()), recommendations: [] },
+    }));
+    await get('/product-details/1');
+
+    const { body } = await get('/circuit-status');
+
+    expect(body.probes).toHaveLength(2);
+    const [failed, succeeded] = body.probes;
+    expect(failed).toMatchObject({ result: 'timeout', to: 'OPEN' });
+    expect(failed.latencyMs).toBeGreaterThanOrEqual(90);
+    expect(succeeded).toMatchObject({ result: 'success', to: 'CLOSED' });
+    expect(succeeded.latencyMs).toBeGreaterThanOrEqual(15);
+    expect(succeeded.latencyMs).toBeLessThan(90);
+  });
+
+  it('when a half-open circuit is closed by hand, then no probe is recorded', async () => {
+    v2 = await startV2();
+    await tripBreaker();
+    await expect.poll(state, { timeout: 2000 }).toBe('HALF_OPEN');
+
+    await get('/circuit/reset', { method: 'POST' });
+    v2.recommendations.script((req) => ({
+      body: { productId: Number(req.url?.split('/').pop()), recommendations: [] },
+    }));
+    await get('/product-details/1');
+
+    expect((await get('/circuit-status')).body.probes).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { createMetricsRegistry, silentLogger } from '@cbd/common';
-import { startGatewayHarness, timedGet, type GatewayHarness } from '@cbd/common/testing';
+import { startGatewayHarness, timedGet, type GatewayHarness } from '@cbd/common/tools';
 import { createApp } from '../src/app.js';
 import { loadConfig, type GatewayV2Config } from '../src/config.js';
 import { createV2Upstreams } from '../src/upstreams.js';

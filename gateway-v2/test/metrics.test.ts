@@ -1,4 +1,4 @@
-import { scrapeMetrics, sumSamples, type GatewayHarness } from '@cbd/common/testing';
+import { scrapeMetrics, sumSamples, type GatewayHarness } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getter, startV2 } from './helpers.js';
 

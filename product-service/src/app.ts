@@ -15,8 +15,8 @@ export interface ProductServiceDeps {
   logger: Logger;
 }
 
-export function createApp(_config: ProductServiceConfig, { logger }: ProductServiceDeps): Express {
-  const app = createBaseApp(logger);
+export function createApp(config: ProductServiceConfig, { logger }: ProductServiceDeps): Express {
+  const app = createBaseApp(config, logger);
 
   app.get('/health', healthHandler('product-service'));
 

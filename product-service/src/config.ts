@@ -1,13 +1,10 @@
-import {
-  parseEnv,
-  serviceEnv,
-  toServiceConfig,
-  type EnvSource,
-  type ServiceConfig,
-} from '@cbd/common';
+import { readSettings, serviceSettings, type EnvSource, type ServiceConfig } from '@cbd/common';
+
+/** Every variable product-service reads. */
+export const settings = serviceSettings(8081);
 
 export type ProductServiceConfig = ServiceConfig;
 
 export function loadConfig(source: EnvSource): ProductServiceConfig {
-  return toServiceConfig(parseEnv(serviceEnv(8081), source));
+  return readSettings(settings, source);
 }

@@ -1,24 +1,8 @@
-import { FAILURE_MODES, type Logger } from '@cbd/common';
-import express, { Router } from 'express';
-import { z } from 'zod';
+import { describeIssues, jsonBody, type Logger } from '@cbd/common';
+import { Router } from 'express';
+import { failureChangeSchema } from './contract.js';
 import { RecommendationsErrors } from './errors.js';
 import type { FailureController } from './failure-controller.js';
-
-const MAX_MS = 600_000;
-
-// strictObject: a misspelt field ("latency") is an error, not a silently ignored no-op.
-const failureChange = z.strictObject({
-  mode: z.enum(FAILURE_MODES),
-  hangMs: z.int().min(0).max(MAX_MS).optional(),
-  latencyMs: z.int().min(0).max(MAX_MS).optional(),
-  errorRate: z.number().min(0).max(1).optional(),
-});
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-    .join('; ');
-}
 
 export function adminRoutes(failure: FailureController, logger: Logger): Router {
   const router = Router();
@@ -27,8 +11,9 @@ export function adminRoutes(failure: FailureController, logger: Logger): Router 
     res.json(failure.state());
   });
 
-  router.post('/admin/failure', express.json({ limit: '1kb', strict: true }), (req, res) => {
-    const parsed = failureChange.safeParse(req.body);
+  // strictObject: a misspelt field ("latency") is an error, not a silently ignored no-op.
+  router.post('/admin/failure', jsonBody(), (req, res) => {
+    const parsed = failureChangeSchema.safeParse(req.body);
     if (!parsed.success)
       throw RecommendationsErrors.invalidFailureSettings(describeIssues(parsed.error));
     const before = failure.settings.mode;

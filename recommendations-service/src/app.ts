@@ -15,7 +15,7 @@ export function createApp(
   config: RecommendationsConfig,
   { logger, random = Math.random }: RecommendationsDeps,
 ): Express {
-  const app = createBaseApp(logger);
+  const app = createBaseApp(config, logger);
   const failure = new FailureController(config.failure);
 
   app.get('/health', healthHandler('recommendations-service'));

@@ -1,35 +1,56 @@
 import {
-  env,
-  FAILURE_MODES,
-  parseEnv,
-  serviceEnv,
-  toServiceConfig,
+  readSettings,
+  serviceSettings,
+  setting,
   type EnvSource,
   type ServiceConfig,
 } from '@cbd/common';
-import type { FailureSettings } from './failure-controller.js';
+import { FAILURE_MODES, type FailureSettings } from './failure-controller.js';
+
+/** Every variable recommendations-service reads. */
+export const settings = {
+  ...serviceSettings(8082),
+  simulateFailure: setting.bool('SIMULATE_FAILURE', {
+    default: false,
+    meaning: "`true` starts in `hang` mode (the original demo's switch)",
+  }),
+  failureMode: setting.oneOf('FAILURE_MODE', FAILURE_MODES, {
+    default: 'healthy',
+    meaning:
+      '`healthy`, `hang`, `error`, `slow`, `partial` or `reset`; wins over `SIMULATE_FAILURE`',
+  }),
+  hangMs: setting.int('HANG_MS', {
+    default: 30_000,
+    min: 0,
+    max: 600_000,
+    meaning: 'how long `hang` holds a request',
+  }),
+  latencyMs: setting.int('SLOW_MS', {
+    default: 1000,
+    min: 0,
+    max: 600_000,
+    meaning: 'how much `slow` adds',
+  }),
+  errorRate: setting.number('ERROR_RATE', {
+    default: 0.5,
+    min: 0,
+    max: 1,
+    meaning: 'the fraction `partial` fails',
+  }),
+};
 
 export interface RecommendationsConfig extends ServiceConfig {
   /** The failure mode and its parameters at start; POST /admin/failure changes them later. */
   failure: FailureSettings;
 }
 
-const shape = {
-  ...serviceEnv(8082),
-  SIMULATE_FAILURE: env.bool(false),
-  FAILURE_MODE: env.oneOf(FAILURE_MODES, 'healthy'),
-  HANG_MS: env.int(30_000, 0, 600_000),
-  SLOW_MS: env.int(1_000, 0, 600_000),
-  ERROR_RATE: env.number(0.5, 0, 1),
-};
-
 export function loadConfig(source: EnvSource): RecommendationsConfig {
-  const e = parseEnv(shape, source);
+  const { simulateFailure, failureMode, hangMs, latencyMs, errorRate, ...service } = readSettings(
+    settings,
+    source,
+  );
   // SIMULATE_FAILURE=true is the original demo's switch for "hang"; an explicit FAILURE_MODE wins.
-  const modeIsSet = (source.FAILURE_MODE ?? '').trim() !== '';
-  const mode = modeIsSet ? e.FAILURE_MODE : e.SIMULATE_FAILURE ? 'hang' : 'healthy';
-  return {
-    ...toServiceConfig(e),
-    failure: { mode, hangMs: e.HANG_MS, latencyMs: e.SLOW_MS, errorRate: e.ERROR_RATE },
-  };
+  const modeIsSet = (source[settings.failureMode.env] ?? '').trim() !== '';
+  const mode = modeIsSet ? failureMode : simulateFailure ? 'hang' : 'healthy';
+  return { ...service, failure: { mode, hangMs, latencyMs, errorRate } };
 }

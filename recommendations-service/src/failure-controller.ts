@@ -1,4 +1,7 @@
-import type { FailureMode, FailureState } from '@cbd/common';
+import type { FailureChange, FailureState } from './contract.js';
+
+export const FAILURE_MODES = ['healthy', 'hang', 'error', 'slow', 'partial', 'reset'] as const;
+export type FailureMode = (typeof FAILURE_MODES)[number];
 
 export interface FailureSettings {
   mode: FailureMode;
@@ -29,8 +32,9 @@ export class FailureController {
   }
 
   /** Applies a validated change; fields left out keep their current values. */
-  update(change: Partial<FailureSettings> & Pick<FailureSettings, 'mode'>): FailureState {
-    this.#settings = { ...this.#settings, ...change };
+  update(change: FailureChange): FailureState {
+    const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    this.#settings = { ...this.#settings, ...defined };
     this.#changedAt = this.now();
     return this.state();
   }

@@ -1,4 +1,4 @@
-import { FAILURE_MODES } from '@cbd/common';
+import { FAILURE_MODES } from '../src/contract.js';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { appWith } from './helpers.js';

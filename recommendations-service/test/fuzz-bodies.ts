@@ -1,4 +1,4 @@
-import { FAILURE_MODES } from '@cbd/common';
+import { FAILURE_MODES } from '../src/contract.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same bodies on every run. */
 export function seeded(seed: number) {

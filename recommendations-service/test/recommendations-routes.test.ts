@@ -1,5 +1,5 @@
 import { findProduct } from '@cbd/common';
-import { startApp, timedGet, type RunningApp } from '@cbd/common/testing';
+import { startApp, timedGet, type RunningApp } from '@cbd/common/tools';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appWith } from './helpers.js';

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ChildService } from '@cbd/common';
-import { spawnService, timedGet } from '@cbd/common/testing';
+import { spawnService, timedGet, type ChildService } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));

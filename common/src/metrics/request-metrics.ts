@@ -1,10 +1,9 @@
 import type { RequestHandler, Response } from 'express';
 import { Histogram, type Registry } from 'prom-client';
+import type { AnswerKind } from '../types.js';
 import { LATENCY_BUCKETS } from './registry.js';
 
-/** How a product-details answer went; every other route is `ok` or `error` by its status. */
-export type Outcome = 'full' | 'degraded' | 'failed';
-
+// A product-details answer is labelled with its AnswerKind; every other route `ok` or `error`.
 const OUTCOME = 'metricsOutcome';
 const STARTED = 'metricsStartedAt';
 /** nginx's code for "client closed request": the client left before the answer was sent. */
@@ -12,13 +11,13 @@ const CLIENT_CLOSED = 499;
 /** 404s for unknown paths: the raw URL would give every scanner's path its own series. */
 const UNMATCHED = 'unmatched';
 
-/** Tells the request metrics how this request ended, in the terms of the demo's report. */
-export function setOutcome(res: Response, outcome: Outcome): void {
-  res.locals[OUTCOME] = outcome;
+/** Tells the request metrics what this answer gave the user, in the terms of the demo's report. */
+export function setAnswerKind(res: Response, kind: AnswerKind): void {
+  res.locals[OUTCOME] = kind;
 }
 
 function outcomeOf(res: Response, status: number): string {
-  const declared = res.locals[OUTCOME] as Outcome | undefined;
+  const declared = res.locals[OUTCOME] as AnswerKind | undefined;
   if (declared === undefined) return status >= 400 ? 'error' : 'ok';
   return status >= 400 ? 'failed' : declared;
 }

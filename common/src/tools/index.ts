@@ -1,3 +1,4 @@
+export * from './child-service.js';
 export * from './stub-upstream.js';
 export * from './start-app.js';
 export * from './spawn-service.js';

@@ -1,4 +1,4 @@
-import { ChildService } from '../child-service.js';
+import { ChildService } from './child-service.js';
 
 /** Runs a service's src/server.ts as a real process with exactly the environment given. */
 export function spawnService(entry: string, env: Record<string, string>): ChildService {

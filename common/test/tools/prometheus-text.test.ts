@@ -5,7 +5,7 @@ import {
   parseExposition,
   sampleNames,
   sumSamples,
-} from '../src/testing/prometheus-text.js';
+} from '../../src/tools/prometheus-text.js';
 
 async function promClientOutput(): Promise<string> {
   const registry = new Registry();

@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+
+// Every setting of every service is defined once, here in kind and in each service's config.ts
+// in substance: its environment variable, default, rule and meaning. Parsing the environment,
+// the JSON bodies that change a setting at run time, the environment the launchers give a
+// child, the README's tables and the compose file are all derived from those definitions.
+
+export type EnvSource = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+export interface Setting<T> {
+  /** The environment variable that sets it. */
+  readonly env: string;
+  readonly default: T;
+  /** One sentence for the README and the launchers' messages. */
+  readonly meaning: string;
+  /** The rule in words, e.g. "an integer from 1 to 600000". */
+  readonly rule: string;
+  /** What a value must be, whether it comes from the environment or from a JSON body. */
+  readonly schema: z.ZodType<T>;
+  /** The text of an environment variable (trimmed, not blank) as a value, or undefined if it is not one. */
+  fromEnv(text: string): T | undefined;
+  /** The value as the environment (and the README's default column) writes it. */
+  toEnv(value: T): string;
+}
+
+export type Settings = Record<string, Setting<unknown>>;
+export type SettingValue<S> = S extends Setting<infer T> ? T : never;
+export type SettingValues<S extends Settings> = { [K in keyof S]: SettingValue<S[K]> };
+
+interface Spec<T> {
+  default: T;
+  meaning: string;
+}
+
+function define<T>(
+  env: string,
+  spec: Spec<T>,
+  rule: string,
+  schema: z.ZodType<T>,
+  parse: (text: string) => unknown,
+  toEnv: (value: T) => string = String,
+): Setting<T> {
+  return {
+    env,
+    default: spec.default,
+    meaning: spec.meaning,
+    rule,
+    schema,
+    fromEnv(text) {
+      const parsed = schema.safeParse(parse(text));
+      return parsed.success ? parsed.data : undefined;
+    },
+    toEnv,
+  };
+}
+
+// Decimal digits only: Number() would also take "0x1F90", "0o17", "0b1", "1e4" and " 80 ".
+const DIGITS = /^\d{1,15}$/;
+const DECIMAL = /^\d{1,15}(\.\d{1,15})?$/;
+const notANumber = Number.NaN;
+
+function int(env: string, spec: Spec<number> & { min: number; max: number }): Setting<number> {
+  const rule = `an integer from ${spec.min} to ${spec.max}`;
+  const schema = z
+    .int({ error: `must be ${rule}` })
+    .min(spec.min)
+    .max(spec.max);
+  return define(env, spec, rule, schema, (t) => (DIGITS.test(t) ? Number(t) : notANumber));
+}
+
+function number(env: string, spec: Spec<number> & { min: number; max: number }): Setting<number> {
+  const rule = `a number from ${spec.min} to ${spec.max}`;
+  const schema = z
+    .number({ error: `must be ${rule}` })
+    .min(spec.min)
+    .max(spec.max);
+  return define(env, spec, rule, schema, (t) => (DECIMAL.test(t) ? Number(t) : notANumber));
+}
+
+function port(env: string, spec: Spec<number>): Setting<number> {
+  return int(env, { ...spec, min: 0, max: 65535 });
+}
+
+function oneOf<const V extends readonly [string, ...string[]]>(
+  env: string,
+  values: V,
+  spec: Spec<V[number]>,
+): Setting<V[number]> {
+  const rule = `one of ${values.join(', ')}`;
+  return define(env, spec, rule, z.enum(values, { error: `must be ${rule}` }), (t) => t);
+}
+
+/** A comma-separated list of distinct values from `values` ("none" or blank for an empty one). */
+function listOf<const V extends readonly [string, ...string[]]>(
+  env: string,
+  values: V,
+  spec: Spec<V[number][]>,
+): Setting<V[number][]> {
+  const rule = `a comma-separated list of ${values.join(', ')} (or none)`;
+  const schema = z
+    .array(z.enum(values, { error: `must be ${rule}` }), { error: `must be ${rule}` })
+    .refine((list) => new Set(list).size === list.length, { error: 'must not repeat a value' });
+  const parse = (t: string) =>
+    t === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
+  const toEnv = (list: readonly string[]) => (list.length ? list.join(',') : 'none');
+  return define(env, spec, rule, schema, parse, toEnv);
+}
+
+function bool(env: string, spec: Spec<boolean>): Setting<boolean> {
+  const rule = 'true or false';
+  const parse = (t: string) => ({ true: true, false: false })[t.toLowerCase()] ?? t;
+  return define(env, spec, rule, z.boolean({ error: `must be ${rule}` }), parse);
+}
+
+function host(env: string, spec: Spec<string>): Setting<string> {
+  const rule = 'a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0';
+  const schema = z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, { error: `must be ${rule}` });
+  return define(env, spec, rule, schema, (t) => t);
+}
+
+/** A base URL: scheme, host, port and path only (a query or fragment would break every path joined to it). */
+export function isBaseUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    !text.includes('?') &&
+    !text.includes('#')
+  );
+}
+
+function baseUrl(env: string, spec: Spec<string>): Setting<string> {
+  const rule =
+    'an http:// or https:// URL with a host, an optional port and path, e.g. http://127.0.0.1:8081';
+  const schema = z
+    .string()
+    .refine(isBaseUrl, { error: `must be ${rule}` })
+    .transform((text) => text.replace(/\/+$/, ''));
+  return define(env, spec, rule, schema as unknown as z.ZodType<string>, (t) => t);
+}
+
+function logLevel(env: string, spec: Spec<LogLevel>): Setting<LogLevel> {
+  return oneOf(env, LOG_LEVELS, spec);
+}
+
+/** The kinds of setting; each service's config.ts defines its own with these. */
+export const setting = { int, number, port, oneOf, listOf, bool, host, baseUrl, logLevel };
+
+/**
+ * Reads every setting of `defs` from `source`: a variable left out or blank (`PORT=` in a shell
+ * or a compose file) takes the default. Throws one ConfigError naming each bad variable once.
+ */
+export function readSettings<S extends Settings>(defs: S, source: EnvSource): SettingValues<S> {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, def] of Object.entries(defs)) {
+    const raw = source[def.env];
+    const text = raw?.trim() ?? '';
+    if (text === '') {
+      values[key] = def.default;
+      continue;
+    }
+    const value = def.fromEnv(text);
+    if (value === undefined) {
+      problems.push(`${def.env}=${JSON.stringify(raw?.slice(0, 200))}: must be ${def.rule}`);
+    } else values[key] = value;
+  }
+  if (problems.length) throw new ConfigError([...new Set(problems)]);
+  return values as SettingValues<S>;
+}
+
+/** The environment variables that give a child process these values (the rest keep their defaults). */
+export function settingsEnv<S extends Settings>(
+  defs: S,
+  values: Partial<SettingValues<S>>,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const def = defs[key];
+    if (def && value !== undefined) env[def.env] = def.toEnv(value);
+  }
+  return env;
+}
+
+/** A strict JSON-body schema of these settings' values (e.g. for a run-time change), keyed like the config. */
+export function settingsSchema<S extends Settings>(defs: S) {
+  const shape = Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, def.schema]));
+  return z.strictObject(shape as { [K in keyof S]: z.ZodType<SettingValue<S[K]>> });
+}
+
+/** The keys named, e.g. a group of settings out of a service's config. */
+export function pick<T extends object, K extends keyof T>(
+  values: T,
+  keys: readonly K[],
+): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, values[key]])) as Pick<T, K>;
+}
+
+/** Everything but the keys named. */
+export function omit<T extends object, K extends keyof T>(
+  values: T,
+  keys: readonly K[],
+): Omit<T, K> {
+  const rest: Partial<T> = { ...values };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
+}
+
+/** The settings every service reads. */
+export function serviceSettings(defaultPort: number) {
+  return {
+    host: setting.host('HOST', {
+      default: '127.0.0.1',
+      meaning: 'address to listen on (`0.0.0.0` to be reachable from other machines)',
+    }),
+    port: setting.port('PORT', { default: defaultPort, meaning: 'port to listen on' }),
+    logLevel: setting.logLevel('LOG_LEVEL', {
+      default: 'info',
+      meaning:
+        '`fatal`, `error`, `warn`, `info`, `debug` (one line per request), `trace`, `silent`',
+    }),
+    shutdownGraceMs: setting.int('SHUTDOWN_GRACE_MS', {
+      default: 2000,
+      min: 0,
+      max: 60_000,
+      meaning:
+        'on SIGINT/SIGTERM, how long in-flight requests may finish before their connections are closed',
+    }),
+  };
+}
+
+export type ServiceConfig = SettingValues<ReturnType<typeof serviceSettings>>;
+
+/** Where a gateway finds the two services. */
+export function upstreamSettings() {
+  return {
+    productServiceUrl: setting.baseUrl('PRODUCT_SERVICE_URL', {
+      default: 'http://127.0.0.1:8081',
+      meaning: 'where product-service is',
+    }),
+    recommendationsServiceUrl: setting.baseUrl('RECOMMENDATIONS_SERVICE_URL', {
+      default: 'http://127.0.0.1:8082',
+      meaning: 'where recommendations-service is',
+    }),
+  };
+}
+
+export type GatewayConfig = ServiceConfig & SettingValues<ReturnType<typeof upstreamSettings>>;
