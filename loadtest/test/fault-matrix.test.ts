@@ -1,5 +1,5 @@
-import type { FailureMode } from '@cbd/common';
-import { timedGet, type TimedResponse } from '@cbd/common/testing';
+import { type FailureMode } from '@cbd/recommendations-service/contract';
+import { timedGet, type TimedResponse } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setFailureMode } from '../src/runner/control.js';
 import { startInProcessStack, type InProcessStack } from './helpers/in-process-stack.js';

@@ -1,4 +1,4 @@
-import { scrapeMetrics, sumSamples, timedGet } from '@cbd/common/testing';
+import { scrapeMetrics, sumSamples, timedGet } from '@cbd/common/tools';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { compose } from './helpers/compose.js';
 import { containerState, missingEngine, projectContainers } from './helpers/engine.js';

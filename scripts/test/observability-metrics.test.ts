@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { scrapeMetrics, sampleNames, timedGet, type Exposition } from '@cbd/common/testing';
+import { scrapeMetrics, sampleNames, timedGet, type Exposition } from '@cbd/common/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT_DIR, SERVICE_NAMES, type StackPorts } from '../src/stack/services.js';

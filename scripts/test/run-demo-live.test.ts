@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEventStream, timedGet } from '@cbd/common/testing';
+import { readEventStream, timedGet } from '@cbd/common/tools';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
 import { runScript, type ScriptRun } from './helpers/run-script.js';

@@ -1,4 +1,8 @@
-import type { BreakerTotals, CircuitState, CircuitStatus } from '@cbd/common';
+import {
+  type BreakerCounts,
+  type CircuitState,
+  type CircuitStatus,
+} from '@cbd/gateway-v2/contract';
 import { formatCount, formatMs, formatPercent } from '../report/format.js';
 
 /** gateway-v2's breaker as the page shows it: the badge, the counters and the log. */
@@ -23,7 +27,7 @@ const STATES: Record<CircuitState, { label: string; note: string }> = {
   HALF_OPEN: { label: 'HALF-OPEN', note: 'one probe call decides' },
 };
 
-const COUNTERS: [string, keyof BreakerTotals][] = [
+const COUNTERS: [string, keyof BreakerCounts][] = [
   ['calls', 'fires'],
   ['succeeded', 'successes'],
   ['failed', 'failures'],
@@ -40,14 +44,15 @@ const SHOWN_TRANSITIONS = 6;
  * as fires, which would show an OPEN circuit at "0.1 % failed". While CLOSED nothing is skipped,
  * so this is the share opossum compares with its threshold.
  */
-function errorText(stats: BreakerTotals): string {
+function errorText(stats: BreakerCounts): string {
   const tried = stats.fires - stats.rejects;
   if (tried <= 0) return 'no calls tried';
   const calls = tried === 1 ? 'call' : 'calls';
   return `${formatPercent(Math.min(1, stats.failures / tried))} of ${formatCount(tried)} ${calls} tried`;
 }
 
-const option = (status: CircuitStatus, name: string) => Number(status.options[name] ?? 0);
+const option = (status: CircuitStatus, name: keyof CircuitStatus['options']) =>
+  status.options[name] ?? 0;
 
 export function circuitView(status: CircuitStatus | null, readAt: string): CircuitView {
   if (!status) {

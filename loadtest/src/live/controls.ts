@@ -1,4 +1,4 @@
-import type { FailureState } from '@cbd/common';
+import { type FailureState } from '@cbd/recommendations-service/contract';
 import { z } from 'zod';
 import { formatMs } from '../report/format.js';
 

@@ -36,7 +36,10 @@ const CSP = [
 /** The live dashboard: its page, its assets, the event stream and the buttons. No side effects. */
 export function createDashboardApp(config: DashboardConfig, deps: DashboardDeps): Express {
   const { logger, feed, assets, closing } = deps;
-  const app = createBaseApp(logger);
+  const app = createBaseApp(
+    { host: '127.0.0.1', port: 0, logLevel: 'info', shutdownGraceMs: 1000 },
+    logger,
+  );
   const page = renderDashboardPage(feed.snapshot().windowSeconds);
 
   app.get('/health', healthHandler('live-dashboard'));

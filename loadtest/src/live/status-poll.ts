@@ -1,4 +1,6 @@
-import type { CircuitStatus, FailureState, PoolStatus } from '@cbd/common';
+import { type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { type FailureState } from '@cbd/recommendations-service/contract';
+import { type PoolStatus } from '@cbd/gateway-v1/contract';
 import { tryReadJson } from '../runner/read-json.js';
 import type { Targets } from '../scenarios/targets.js';
 import type { LiveStatus } from './types.js';

@@ -1,4 +1,5 @@
-import type { FailureMode, FailureState, PoolStatus } from '@cbd/common';
+import { type FailureMode, type FailureState } from '@cbd/recommendations-service/contract';
+import { type PoolStatus } from '@cbd/gateway-v1/contract';
 import { formatCount, formatMs } from '../report/format.js';
 import { circuitView, type CircuitView } from './circuit-view.js';
 import { CONTROL_MODES, controlDetail, type ControlMode } from './controls.js';

@@ -1,4 +1,6 @@
-import type { CircuitStatus, FailureState, PoolStatus } from '@cbd/common';
+import { type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { type FailureState } from '@cbd/recommendations-service/contract';
+import { type PoolStatus } from '@cbd/gateway-v1/contract';
 import type { GatewayId, SecondSample } from '../report/schema.js';
 
 /** One second of load on both gateways; t counts seconds since the session started. */

@@ -1,4 +1,4 @@
-import type { CircuitState, CircuitStatus } from '@cbd/common';
+import { type CircuitState, type CircuitStatus } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../report/schema.js';
 import { tryReadJson } from './read-json.js';
 

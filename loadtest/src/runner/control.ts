@@ -1,4 +1,6 @@
-import type { CircuitStatus, FailureMode, FailureState, PoolStatus } from '@cbd/common';
+import { type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { type FailureMode, type FailureState } from '@cbd/recommendations-service/contract';
+import { type PoolStatus } from '@cbd/gateway-v1/contract';
 import type { ServiceSettings } from '../scenarios/settings.js';
 import type { Targets } from '../scenarios/targets.js';
 
@@ -41,17 +43,10 @@ export async function readServiceSettings(targets: Targets): Promise<ServiceSett
     send<PoolStatus>(`${targets['gateway-v1']}/pool-status`, { method: 'GET' }),
     send<CircuitStatus>(`${targets['gateway-v2']}/circuit-status`, { method: 'GET' }),
   ]);
-  const option = (name: string) => Number(circuit.options[name] ?? 0);
+  const { options } = circuit;
   return {
     hangMs: failure.hangMs,
     v1: { upstreamTimeoutMs: pool.upstreamTimeoutMs, maxSockets: pool.size },
-    v2: {
-      timeoutMs: option('timeoutMs'),
-      errorThresholdPercentage: option('errorThresholdPercentage'),
-      volumeThreshold: option('volumeThreshold'),
-      resetTimeoutMs: option('resetTimeoutMs'),
-      capacity: option('capacity'),
-      rollingWindowMs: option('rollingWindowMs'),
-    },
+    v2: { ...options, capacity: options.capacity ?? 0 },
   };
 }

@@ -1,4 +1,4 @@
-import type { CircuitState } from '@cbd/common';
+import { type CircuitState } from '@cbd/gateway-v2/contract';
 import type { GatewayId, ScenarioName, SecondSample } from '../report/schema.js';
 import type { RunningGatewayLoad } from './gateway-load.js';
 

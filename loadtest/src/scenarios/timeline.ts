@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FailureMode } from '@cbd/common';
+import { type FailureMode } from '@cbd/recommendations-service/contract';
 import type { Phase } from '../report/schema.js';
 import { setFailureMode } from '../runner/control.js';
 import { startGatewayLoad } from './gateway-load.js';

@@ -1,4 +1,4 @@
-import type { CircuitState } from '@cbd/common';
+import { type CircuitState } from '@cbd/gateway-v2/contract';
 import type { SoakCheck, SoakReport } from './schema.js';
 
 export type SoakFacts = Omit<

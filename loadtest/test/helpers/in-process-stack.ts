@@ -1,5 +1,5 @@
 import { createMetricsRegistry, silentLogger } from '@cbd/common';
-import { startApp, type RunningApp } from '@cbd/common/testing';
+import { startApp, type RunningApp } from '@cbd/common/tools';
 import * as v1 from '@cbd/gateway-v1';
 import * as v2 from '@cbd/gateway-v2';
 import * as product from '@cbd/product-service';
@@ -46,7 +46,7 @@ export async function startInProcessStack(
   };
   const v1Config = v1.loadConfig({
     V1_UPSTREAM_TIMEOUT_MS: '300',
-    V1_MAX_SOCKETS: '4',
+    V1_POOL_SIZE: '4',
     ...upstreamEnv,
   });
   const v1Metrics = createMetricsRegistry('v1');

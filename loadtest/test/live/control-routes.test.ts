@@ -1,4 +1,4 @@
-import { startStubUpstream } from '@cbd/common/testing';
+import { startStubUpstream } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './dashboard-harness.js';
 

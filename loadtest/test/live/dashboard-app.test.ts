@@ -1,4 +1,4 @@
-import { readEventStream, timedGet } from '@cbd/common/testing';
+import { readEventStream, timedGet } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotView } from '../../src/live/event-stream.js';
 import { useDashboard, until } from './dashboard-harness.js';

@@ -6,7 +6,7 @@ import {
   type RunningApp,
   type StubUpstream,
   type TimedResponse,
-} from '@cbd/common/testing';
+} from '@cbd/common/tools';
 import * as recommendations from '@cbd/recommendations-service';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadDashboardAssets, type DashboardAssets } from '../../src/live/assets.js';

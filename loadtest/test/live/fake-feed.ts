@@ -1,4 +1,6 @@
-import type { CircuitStatus, FailureState, PoolStatus } from '@cbd/common';
+import { type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { type FailureState } from '@cbd/recommendations-service/contract';
+import { type PoolStatus } from '@cbd/gateway-v1/contract';
 import type { SecondSample } from '../../src/report/schema.js';
 import type { LiveEvent, LiveFeed, LiveSample, LiveStatus } from '../../src/live/types.js';
 
@@ -46,6 +48,8 @@ export function circuit(over: Partial<CircuitStatus> = {}): CircuitStatus {
     name: 'recommendations-service',
     state: 'CLOSED',
     stats: { ...counts },
+    optionsChangedAt: null,
+    probes: [],
     totals: { ...counts },
     options: {
       timeoutMs: 2000,

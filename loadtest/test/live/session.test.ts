@@ -1,4 +1,4 @@
-import { scrapeMetrics, startStubUpstream, sumSamples } from '@cbd/common/testing';
+import { scrapeMetrics, startStubUpstream, sumSamples } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLiveSession, type LiveSession } from '../../src/live/session.js';
 import { startStatusPoll } from '../../src/live/status-poll.js';

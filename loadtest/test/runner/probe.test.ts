@@ -1,4 +1,4 @@
-import { startStubUpstream, type StubUpstream } from '@cbd/common/testing';
+import { startStubUpstream, type StubUpstream } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProbe, summarizeProbes } from '../../src/runner/probe.js';
 

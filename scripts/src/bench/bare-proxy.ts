@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import axios from 'axios';
 import express, { type Express } from 'express';
-import type { ErrorBody, ProductDetails } from '../types.js';
+import type { ErrorBody, ProductDetails } from '@cbd/common';
 
 export interface BareProxy {
   app: Express;

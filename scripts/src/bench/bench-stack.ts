@@ -1,9 +1,11 @@
-import { ChildService, type EnvSource, type ExitInfo } from '@cbd/common';
+import { fileURLToPath } from 'node:url';
+import { type EnvSource } from '@cbd/common';
+import { ChildService, type ExitInfo } from '@cbd/common/tools';
 import type { BenchPids, BenchTargets } from '@cbd/loadtest';
 import { Stack, StackError } from '../stack/stack.js';
-import { ROOT_DIR, type ServiceName, type StackPorts } from '../stack/services.js';
+import type { ServiceName, StackPorts } from '../stack/services.js';
 
-const BARE_PROXY_ENTRY = `${ROOT_DIR}common/src/testing/bare-proxy-server.ts`;
+const BARE_PROXY_ENTRY = fileURLToPath(new URL('./bare-proxy-server.ts', import.meta.url));
 
 export interface BenchStackOptions {
   ports: StackPorts;

@@ -1,4 +1,4 @@
-import { env, parseEnv, type EnvSource } from '@cbd/common';
+import { readSettings, setting, type EnvSource } from '@cbd/common';
 import type { ScenarioSettings, ServiceSettings } from '@cbd/loadtest';
 import { PORT_VARIABLES, SERVICE_NAMES, type StackPorts } from '../stack/services.js';
 
@@ -7,7 +7,8 @@ export const DEFAULT_LIVE_CONNECTIONS = 10;
 
 /** DASHBOARD_PORT (default 8099); a bad value is a ConfigError naming it. */
 export function loadDashboardPort(source: EnvSource): number {
-  return parseEnv({ DASHBOARD_PORT: env.port(8099) }, source).DASHBOARD_PORT;
+  const port = setting.port('DASHBOARD_PORT', { default: 8099, meaning: 'the live page' });
+  return readSettings({ port }, source).port;
 }
 
 /**

@@ -17,7 +17,7 @@ function demoDefaults(quick: boolean): Record<string, string> {
   return {
     HANG_MS: String(s.hangMs),
     V1_UPSTREAM_TIMEOUT_MS: String(s.v1.upstreamTimeoutMs),
-    V1_MAX_SOCKETS: String(s.v1.maxSockets),
+    V1_POOL_SIZE: String(s.v1.maxSockets),
     BREAKER_TIMEOUT_MS: String(s.v2.timeoutMs),
     BREAKER_ERROR_THRESHOLD_PERCENTAGE: String(s.v2.errorThresholdPercentage),
     BREAKER_VOLUME_THRESHOLD: String(s.v2.volumeThreshold),
@@ -54,7 +54,7 @@ export function demoServiceEnv(quick: boolean, userEnv: EnvSource): DemoServiceE
     },
     settings: {
       hangMs: recs.failure.hangMs,
-      v1: { upstreamTimeoutMs: v1.upstreamTimeoutMs, maxSockets: v1.maxSockets },
+      v1: { upstreamTimeoutMs: v1.upstreamTimeoutMs, maxSockets: v1.poolSize },
       v2: {
         timeoutMs: v2.breaker.timeoutMs,
         errorThresholdPercentage: v2.breaker.errorThresholdPercentage,

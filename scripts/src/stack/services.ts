@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { env, parseEnv, type EnvSource } from '@cbd/common';
+import { readSettings, setting, type EnvSource } from '@cbd/common';
 
 export const SERVICE_NAMES = [
   'product-service',
@@ -25,21 +25,17 @@ export function entryOf(name: ServiceName): string {
   return `${ROOT_DIR}${name}/src/server.ts`;
 }
 
+const port = (env: string, fallback: number) =>
+  setting.port(env, { default: fallback, meaning: 'port' });
 const shape = {
-  PRODUCT_PORT: env.port(8081),
-  RECOMMENDATIONS_PORT: env.port(8082),
-  GATEWAY_V1_PORT: env.port(8080),
-  GATEWAY_V2_PORT: env.port(8090),
+  'product-service': port('PRODUCT_PORT', 8081),
+  'recommendations-service': port('RECOMMENDATIONS_PORT', 8082),
+  'gateway-v1': port('GATEWAY_V1_PORT', 8080),
+  'gateway-v2': port('GATEWAY_V2_PORT', 8090),
 };
 
 export function loadStackPorts(source: EnvSource): StackPorts {
-  const e = parseEnv(shape, source);
-  return {
-    'product-service': e.PRODUCT_PORT,
-    'recommendations-service': e.RECOMMENDATIONS_PORT,
-    'gateway-v1': e.GATEWAY_V1_PORT,
-    'gateway-v2': e.GATEWAY_V2_PORT,
-  };
+  return readSettings(shape, source);
 }
 
 /** One service's environment: the user's, then the stack's wiring, then per-run overrides. */

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ChildService, type EnvSource, type ExitInfo } from '@cbd/common';
+import { type EnvSource } from '@cbd/common';
+import { ChildService, type ExitInfo } from '@cbd/common/tools';
 import { assertPortsFree } from './ports.js';
 import {
   childEnv,

@@ -1,4 +1,5 @@
-import type { CircuitStatus, FailureState } from '@cbd/common';
+import { type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { type FailureState } from '@cbd/recommendations-service/contract';
 import type { LiveStatus } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { changeLines, liveBanner } from '../../src/demo/live-console.js';

@@ -26,9 +26,7 @@ describe('demoServiceEnv', () => {
   });
 
   it('when the user set a bad value, then it fails before anything starts, naming it', () => {
-    expect(() => demoServiceEnv(false, { V1_MAX_SOCKETS: 'lots' })).toThrow(ConfigError);
-    expect(() => demoServiceEnv(false, { V1_MAX_SOCKETS: 'lots' })).toThrow(
-      /V1_MAX_SOCKETS="lots"/,
-    );
+    expect(() => demoServiceEnv(false, { V1_POOL_SIZE: 'lots' })).toThrow(ConfigError);
+    expect(() => demoServiceEnv(false, { V1_POOL_SIZE: 'lots' })).toThrow(/V1_POOL_SIZE="lots"/);
   });
 });
