@@ -41,3 +41,4 @@ export { buildSoak } from './soak/build.js';
 export type { SoakFacts } from './soak/checks.js';
 export { renderSoakTable } from './soak/render.js';
 export { writeSoak, SOAK_FILE } from './soak/write.js';
+export * from './scenarios/services.js';
