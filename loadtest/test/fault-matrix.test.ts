@@ -1,7 +1,7 @@
 import { type FailureMode } from '@cbd/recommendations-service/contract';
 import { timedGet, type TimedResponse } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setFailureMode } from '../src/runner/control.js';
+import { controlOf } from '../src/runner/control.js';
 import { startInProcessStack, type InProcessStack } from './helpers/in-process-stack.js';
 import {
   degradedDetailsSchema,
@@ -111,7 +111,7 @@ async function stackIn(fault: Fault): Promise<InProcessStack> {
   let call = 0;
   const s = await startInProcessStack(ENV, { random: () => (call++ % 2 === 0 ? 0.9 : 0.1) });
   if (fault === 'product down') await s.stopProduct();
-  else await setFailureMode(s.targets['recommendations-service'], fault, { errorRate: 0.5 });
+  else await controlOf(s.targets).setFailure({ mode: fault, errorRate: 0.5 });
   return s;
 }
 

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { Report } from './schema.js';
+import type { Environment } from './schema.js';
 
 /** The libraries whose versions shape the numbers, and the package that depends on each. */
 const LIBRARIES: [name: string, dependent: string][] = [
+  ['undici', 'loadtest'],
   ['autocannon', 'loadtest'],
   ['opossum', 'gateway-v2'],
   ['express', 'gateway-v2'],
@@ -21,7 +22,7 @@ async function versionOf(root: string, name: string, dependent: string): Promise
 }
 
 /** What machine and software produced the numbers (root: the repository's folder). */
-export async function collectEnvironment(root: string): Promise<Report['environment']> {
+export async function collectEnvironment(root: string): Promise<Environment> {
   const versions: Record<string, string> = {};
   for (const [name, dependent] of LIBRARIES)
     versions[name] = await versionOf(root, name, dependent);

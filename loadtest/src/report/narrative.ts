@@ -1,5 +1,210 @@
-import { outageStory, timelineStory } from './narrative-scenarios.js';
-import type { Report } from './schema.js';
+import {
+  formatCount,
+  formatDuration,
+  formatMs,
+  formatOptionalMs,
+  formatPercent,
+  formatRate,
+  formatSeconds,
+  plural,
+} from '../browser/format.js';
+import { breakerStory } from '../model/circuit.js';
+import type { Collateral } from '../model/collateral.js';
+import type { LoadSpec } from '../model/load.js';
+import { SERVED_SHARE, sickWindow } from '../model/phases.js';
+import { OUTCOME_LABELS } from '../model/outcome.js';
+import type { ScenarioName } from '../scenarios/settings.js';
+import type { Comparison, GatewayRun, Report, ScenarioResult } from './schema.js';
+
+// The report's words: the one-line verdicts, the headline and "What happened", every sentence
+// generated from the figures. Each phrase copes with empty runs itself, so no sentence can end
+// up saying "NaN" or "undefined".
+
+const NAMES = { v1: 'gateway-v1', v2: 'gateway-v2' } as const;
+type Facts = Omit<Comparison, 'verdict'>;
+
+const defined = (lines: (string | null)[]): string[] => lines.filter((l): l is string => !!l);
+
+/** "100 users per second" or "20 connections": how the users were sent. */
+export function describeLoad(load: LoadSpec): string {
+  return load.model === 'open'
+    ? `${formatRate(load.rate)} users per second (${load.arrivals === 'poisson' ? 'Poisson' : 'evenly spaced'} arrivals)`
+    : `${plural(load.connections, 'connection')} in a closed loop`;
+}
+
+function sickPhase(run: GatewayRun) {
+  return run.phases.find((p) => p.mode !== 'healthy');
+}
+
+export function verdictFor(
+  name: ScenarioName,
+  v1: GatewayRun,
+  v2: GatewayRun,
+  facts: Facts,
+): string {
+  const { sickUsefulShare: sick } = facts;
+  if (name === 'outage') {
+    const v2p99 = formatOptionalMs(v2.users.latencyMs?.p99);
+    const v1p50 = formatOptionalMs(v1.users.latencyMs?.p50);
+    return `With recommendations hanging, ${formatPercent(sick.v2)} of gateway-v2's users got the product in time (p99 ${v2p99}), ${formatPercent(sick.v1)} of gateway-v1's (median wait ${v1p50}).`;
+  }
+  const parts = [
+    `While recommendations hung, gateway-v2 served ${formatPercent(sick.v2)} of its users in time, gateway-v1 ${formatPercent(sick.v1)}`,
+  ];
+  if (facts.breakerOpenedAfterMs !== null)
+    parts.push(`the breaker opened ${formatDuration(facts.breakerOpenedAfterMs)} into the hang`);
+  const back = (run: GatewayRun) => run.recovery?.servedInTimeAfterMs;
+  const [b1, b2] = [back(v1), back(v2)];
+  if (b1 != null)
+    parts.push(`after the heal gateway-v1 took ${formatSeconds(b1)} to serve users in time again`);
+  else if (v1.recovery) parts.push('gateway-v1 had not recovered when the run ended');
+  if (b2 != null && b2 > 0) parts.push(`gateway-v2 took ${formatSeconds(b2)}`);
+  else if (b2 === null && v2.recovery)
+    parts.push('gateway-v2 had not recovered when the run ended');
+  return `${parts.join('; ')}.`;
+}
+
+/** How a closed loop bends the figures, said once wherever they are shown. */
+export function closedLoopCaveat(load: LoadSpec): string | null {
+  if (load.model !== 'closed') return null;
+  return `Load: a closed loop of ${plural(load.connections, 'connection')} per gateway, each waiting for its answer before sending again: a stuck gateway is sent fewer requests, so these shares count requests, not users, and understate what users would live through (run without --load closed to see it).`;
+}
+
+/** The verdict of the lead scenario (the timeline when it ran), and what bends its figures. */
+export function headlineOf(scenarios: Report['scenarios']): string {
+  const lead = scenarios.timeline ?? scenarios.outage;
+  if (!lead) return 'No scenario was run.';
+  return defined([lead.comparison.verdict, closedLoopCaveat(lead.gateways.v1.load)]).join('\n');
+}
+
+function probeSummary(c: Collateral): string {
+  if (c.probes === 0) return 'no probe was sent';
+  const missed = c.tooLate + c.unanswered;
+  if (missed === 0 && c.inTime === c.probes)
+    return `all ${plural(c.probes, 'probe')} were answered in time, p99 ${formatOptionalMs(c.latencyMs?.p99)}`;
+  return `${formatCount(missed)} of ${plural(c.probes, 'probe')} were too late or unanswered (median wait ${formatOptionalMs(c.latencyMs?.p50)})`;
+}
+
+/** Collateral damage: did the route that needs only the healthy service suffer? */
+function collateralSentence(v1: GatewayRun, v2: GatewayRun): string | null {
+  const [c1, c2] = [v1.collateral, v2.collateral];
+  if (c1.probes === 0 && c2.probes === 0) return null;
+  return `The healthy route ${c1.path}, which needs only product-service: on gateway-v1 ${probeSummary(c1)}; on gateway-v2 ${probeSummary(c2)}.`;
+}
+
+/** What one gateway gave the users who arrived while the dependency was sick. */
+function whatUsersGot(run: GatewayRun, during: GatewayRun['users']): string {
+  const name = NAMES[run.gateway];
+  const o = during.outcomes;
+  if (during.arrivals === 0) return `no user arrived at ${name}`;
+  const useful = `${formatPercent(during.usefulShare)} got the product in time`;
+  const fallback = o.degraded > o.full ? ' (mostly without recommendations: the fallback)' : '';
+  const late = o.tooLate
+    ? `; ${plural(o.tooLate, 'user')} got an answer only after their patience`
+    : '';
+  const none = o.timedOut
+    ? `; ${plural(o.timedOut, 'user')} got none before they gave up or the run ended`
+    : '';
+  const failed = o.failed ? `; ${plural(o.failed, 'user')} got an error` : '';
+  const dropped = o.dropped
+    ? `; ${plural(o.dropped, 'user')} could not even be sent (the load runner's socket budget was used up)`
+    : '';
+  return `of the ${plural(during.arrivals, 'user')} at ${name}, ${useful}${fallback}${late}${none}${failed}${dropped}`;
+}
+
+function breakerSentence(v2: GatewayRun, fromMs: number, healedAtMs: number | null): string | null {
+  if (!v2.circuit) return null;
+  const story = breakerStory(v2.circuit, fromMs, healedAtMs);
+  if (story.openedAfterMs === null) return 'gateway-v2’s breaker never opened.';
+  const probes = story.probes
+    ? `; ${plural(story.probes, 'half-open probe')}${story.probeEveryMs === null ? '' : `, one every ${formatSeconds(story.probeEveryMs)}`}, ${story.failedProbes === story.probes ? 'each failed' : `${formatCount(story.failedProbes)} failed`}`
+    : '';
+  const closed =
+    healedAtMs === null
+      ? ''
+      : story.closedAfterHealMs === null
+        ? '; it had not closed when the run ended'
+        : `; it closed ${formatSeconds(story.closedAfterHealMs)} after the dependency healed`;
+  return `gateway-v2’s breaker opened ${formatDuration(story.openedAfterMs)} after the dependency began to hang${probes}${closed}.`;
+}
+
+function scheduleSentence(runs: GatewayRun[]): string | null {
+  const behind = runs.filter((r) => r.schedule?.fellBehind);
+  if (behind.length === 0) return null;
+  const worst = Math.max(...behind.map((r) => r.schedule?.lagMs.max ?? 0));
+  const p99 = Math.max(...behind.map((r) => r.schedule?.lagMs.p99 ?? 0));
+  return `The load runner fell behind its schedule: 1 % of users went out more than ${formatMs(p99)} late (worst ${formatMs(worst)}). Latency still counts from when each user was due, so no wait is hidden, but users came in bunches.`;
+}
+
+export function outageStory(s: ScenarioResult): string[] {
+  const { v1, v2 } = s.gateways;
+  const v1p50 = v1.users.latencyMs?.p50;
+  return defined([
+    `With recommendations hanging from the start, ${describeLoad(v1.load)} came to each gateway in turn, for ${formatSeconds(v1.durationMs)} each.`,
+    `First, ${whatUsersGot(v1, v1.users)}${v1p50 == null ? '' : `; the median user waited ${formatDuration(v1p50)}`}.`,
+    `Then, ${whatUsersGot(v2, v2.users)}; p99 ${formatOptionalMs(v2.users.latencyMs?.p99)} from arrival.`,
+    breakerSentence(v2, v2.startMs, null),
+    collateralSentence(v1, v2),
+    closedLoopCaveat(v1.load),
+    scheduleSentence([v1, v2]),
+  ]);
+}
+
+function poolPhrase(v1: GatewayRun, fromMs: number, toMs: number): string {
+  const inside = (v1.pool ?? []).filter((p) => p.t >= fromMs && p.t < toMs);
+  if (inside.length === 0) return '';
+  const full = inside.filter((p) => p.active >= p.size).length / inside.length;
+  const queue = Math.max(...inside.map((p) => p.waiting));
+  return `: its shared pool of ${formatCount(inside[0]?.size ?? 0)} places was full ${formatPercent(full)} of the time, with up to ${plural(queue, 'call')} waiting in line`;
+}
+
+export function timelineStory(s: ScenarioResult): string[] {
+  const { v1, v2 } = s.gateways;
+  const sick = sickWindow(s.phases);
+  if (!sick)
+    return defined([
+      'The dependency stayed healthy for the whole run.',
+      collateralSentence(v1, v2),
+    ]);
+  const [p1, p2] = [sickPhase(v1), sickPhase(v2)];
+  const before = [v1.phases[0], v2.phases[0]];
+  const baseline =
+    before[0] && before[1] && before[0].mode === 'healthy'
+      ? `Both gateways started healthy under ${describeLoad(v1.load)} each: gateway-v1 served ${formatPercent(before[0].users.usefulShare)} of its users in time, gateway-v2 ${formatPercent(before[1].users.usefulShare)}.`
+      : null;
+  const during =
+    p1 && p2
+      ? `While recommendations hung (${formatSeconds(sick.startMs)} to ${formatSeconds(sick.endMs)} into the run), ${whatUsersGot(v1, p1.users)}; up to ${plural(p1.peakWaiting, 'user')} waited on it at once${poolPhrase(v1, sick.startMs, sick.endMs)}. Meanwhile ${whatUsersGot(v2, p2.users)}.`
+      : null;
+  const after = (run: GatewayRun) => {
+    const r = run.recovery;
+    if (!r) return null;
+    const sickPart = sickPhase(run);
+    if (sickPart && sickPart.users.usefulShare >= SERVED_SHARE && r.servedInTimeAfterMs === 0)
+      return `${NAMES[run.gateway]} had kept serving users in time throughout`;
+    const served =
+      r.servedInTimeAfterMs === null
+        ? 'had not served users in time again when the run ended'
+        : `served users in time again ${formatSeconds(r.servedInTimeAfterMs)} after the heal`;
+    const drained =
+      r.backlogDrainedAfterMs === null
+        ? `; ${plural(r.peakWaitingAfter, 'user')} were still waiting`
+        : r.backlogDrainedAfterMs > 0
+          ? `, and its backlog of waiting users was gone after ${formatSeconds(r.backlogDrainedAfterMs)}`
+          : '';
+    return `${NAMES[run.gateway]} ${served}${drained}`;
+  };
+  const healed = [after(v1), after(v2)].filter(Boolean);
+  return defined([
+    baseline,
+    during,
+    healed.length ? `After the heal, ${healed.join('; ')}.` : null,
+    breakerSentence(v2, sick.startMs, sick.healedAtMs),
+    collateralSentence(v1, v2),
+    closedLoopCaveat(v1.load),
+    scheduleSentence([v1, v2]),
+  ]);
+}
 
 /**
  * "What happened", in plain sentences generated from the numbers, for the top of the HTML
@@ -8,8 +213,10 @@ import type { Report } from './schema.js';
 export function narrative(report: Report): string[] {
   const { outage, timeline } = report.scenarios;
   const lines = [
-    ...(outage ? outageStory(outage, report.config.clientTimeoutMs) : []),
     ...(timeline ? timelineStory(timeline) : []),
+    ...(outage ? outageStory(outage) : []),
   ];
   return lines.length ? lines : ['No scenario was run, so there is nothing to tell yet.'];
 }
+
+export { OUTCOME_LABELS };

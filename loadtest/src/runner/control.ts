@@ -1,52 +1,104 @@
-import { type CircuitStatus } from '@cbd/gateway-v2/contract';
-import { type FailureMode, type FailureState } from '@cbd/recommendations-service/contract';
-import { type PoolStatus } from '@cbd/gateway-v1/contract';
-import type { ServiceSettings } from '../scenarios/settings.js';
-import type { Targets } from '../scenarios/targets.js';
+import {
+  circuitConfigSchema,
+  circuitStatusSchema,
+  type BreakerOptions,
+  type CircuitStatus,
+} from '@cbd/gateway-v2/contract';
+import { poolStatusSchema } from '@cbd/gateway-v1/contract';
+import {
+  failureStateSchema,
+  type FailureChange,
+  type FailureState,
+} from '@cbd/recommendations-service/contract';
+import type { z } from 'zod';
+import { ServiceCallError } from '../errors.js';
 
-async function send<T>(url: string, init: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
-  const body = (await res.json()) as T;
+/** Where a run sends its load and its switches. */
+export interface Targets {
+  'gateway-v1': string;
+  'gateway-v2': string;
+  'recommendations-service': string;
+}
+
+async function call<S extends z.ZodType>(
+  method: 'GET' | 'POST',
+  url: string,
+  schema: S,
+  { body, token }: { body?: unknown; token?: string | undefined } = {},
+): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      // Admin routes take JSON only, bodiless or not, and the token when one is set.
+      headers: {
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch (err) {
+    throw new ServiceCallError(method, url, `got no answer (${(err as Error).message})`);
+  }
+  const text = await res.text();
   if (!res.ok)
-    throw new Error(
-      `${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body)}`,
-    );
-  return body;
+    throw new ServiceCallError(method, url, `answered ${res.status}: ${text.slice(0, 300)}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ServiceCallError(method, url, 'answered something that is not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ServiceCallError(method, url, `answered outside its contract`);
+  return parsed.data;
 }
 
-/** Switches the recommendations failure mode through its admin endpoint. */
-export function setFailureMode(
-  recommendationsUrl: string,
-  mode: FailureMode,
-  settings: { hangMs?: number; latencyMs?: number; errorRate?: number } = {},
-): Promise<FailureState> {
-  return send(`${recommendationsUrl}/admin/failure`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode, ...settings }),
-  });
+/** The switches a run pulls: recommendations' failure mode, gateway-v2's breaker. */
+export interface Control {
+  setFailure(change: FailureChange): Promise<FailureState>;
+  readFailure(): Promise<FailureState>;
+  resetBreaker(): Promise<void>;
+  configureBreaker(change: Partial<BreakerOptions>): Promise<void>;
+  restoreBreaker(): Promise<void>;
 }
 
-export function readFailureMode(recommendationsUrl: string): Promise<FailureState> {
-  return send(`${recommendationsUrl}/admin/failure`, { method: 'GET' });
-}
-
-/** Closes gateway-v2's breakers. */
-export async function resetBreaker(gatewayV2Url: string): Promise<void> {
-  await send(`${gatewayV2Url}/circuit/reset`, { method: 'POST' });
-}
-
-/** The settings a running stack really has (--no-start), read from its own endpoints. */
-export async function readServiceSettings(targets: Targets): Promise<ServiceSettings> {
-  const [failure, pool, circuit] = await Promise.all([
-    readFailureMode(targets['recommendations-service']),
-    send<PoolStatus>(`${targets['gateway-v1']}/pool-status`, { method: 'GET' }),
-    send<CircuitStatus>(`${targets['gateway-v2']}/circuit-status`, { method: 'GET' }),
-  ]);
-  const { options } = circuit;
+/** Control calls to a stack; `adminToken` is sent when the services were started with one. */
+export function controlOf(targets: Targets, adminToken?: string): Control {
+  const recommendations = targets['recommendations-service'];
+  const v2 = targets['gateway-v2'];
+  const token = adminToken;
   return {
-    hangMs: failure.hangMs,
-    v1: { upstreamTimeoutMs: pool.upstreamTimeoutMs, maxSockets: pool.size },
-    v2: { ...options, capacity: options.capacity ?? 0 },
+    setFailure: (change) =>
+      call('POST', `${recommendations}/admin/failure`, failureStateSchema, { body: change, token }),
+    readFailure: () => call('GET', `${recommendations}/admin/failure`, failureStateSchema),
+    async resetBreaker() {
+      await call('POST', `${v2}/circuit/reset`, circuitStatusSchema, { token });
+    },
+    async configureBreaker(change) {
+      await call('POST', `${v2}/circuit/config`, circuitConfigSchema, { body: change, token });
+    },
+    async restoreBreaker() {
+      await call('POST', `${v2}/circuit/config/reset`, circuitConfigSchema, { token });
+    },
   };
+}
+
+/** The services' settings that shape a run, as the running stack reports them. */
+export interface StackSettings {
+  recommendations: Pick<FailureState, 'hangMs' | 'latencyMs' | 'errorRate'>;
+  v1: z.infer<typeof poolStatusSchema>;
+  v2: CircuitStatus['options'];
+}
+
+/** Reads what the running services really run with (the report states it). */
+export async function readStackSettings(targets: Targets): Promise<StackSettings> {
+  const [failure, pool, circuit] = await Promise.all([
+    call('GET', `${targets['recommendations-service']}/admin/failure`, failureStateSchema),
+    call('GET', `${targets['gateway-v1']}/pool-status`, poolStatusSchema),
+    call('GET', `${targets['gateway-v2']}/circuit-status`, circuitStatusSchema),
+  ]);
+  const { hangMs, latencyMs, errorRate } = failure;
+  return { recommendations: { hangMs, latencyMs, errorRate }, v1: pool, v2: circuit.options };
 }

@@ -1,18 +1,16 @@
-import type { Collateral } from '../report/schema.js';
-import { percentile } from './percentile.js';
-
-type ProbeSample = Collateral['samples'][number];
+import { summarizeProbes, type Collateral, type ProbeSample } from '../model/collateral.js';
 
 export interface ProbeOptions {
   /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
   url: string;
   intervalMs: number;
   timeoutMs: number;
+  patienceMs: number;
   t0: number;
 }
 
 export interface RunningProbe {
-  /** Stops sending; waits for the probes in flight; returns what they measured. */
+  /** Stops sending; cuts off the probes still waiting; returns what they measured. */
   stop(): Promise<Collateral>;
 }
 
@@ -20,7 +18,13 @@ export interface RunningProbe {
  * Sends one GET every intervalMs beside the load, without waiting for the previous one: a
  * probe stuck 30 s behind a hung pool must not stop the next ones from being sent.
  */
-export function startProbe({ url, intervalMs, timeoutMs, t0 }: ProbeOptions): RunningProbe {
+export function startProbe({
+  url,
+  intervalMs,
+  timeoutMs,
+  patienceMs,
+  t0,
+}: ProbeOptions): RunningProbe {
   const samples: ProbeSample[] = [];
   const inFlight = new Set<Promise<void>>();
   // Probes still waiting when the load ends are cut off, not waited for (up to the client
@@ -58,26 +62,7 @@ export function startProbe({ url, intervalMs, timeoutMs, t0 }: ProbeOptions): Ru
       clearInterval(timer);
       ended.abort();
       await Promise.all(inFlight);
-      return summarizeProbes(new URL(url).pathname, samples);
+      return summarizeProbes(new URL(url).pathname, samples, patienceMs);
     },
-  };
-}
-
-export function summarizeProbes(path: string, unsorted: ProbeSample[]): Collateral {
-  const samples = [...unsorted].sort((a, b) => a.t - b.t);
-  // Unanswered probes count for as long as they waited: a starved route must not look fast.
-  const waited = Float64Array.from(samples.map((s) => s.ms ?? s.waitedMs ?? 0)).sort();
-  return {
-    path,
-    probes: samples.length,
-    ok: samples.filter((s) => s.status === 200).length,
-    latencyMs: waited.length
-      ? {
-          p50: percentile(waited, 50),
-          p99: percentile(waited, 99),
-          max: waited[waited.length - 1] ?? 0,
-        }
-      : null,
-    samples,
   };
 }

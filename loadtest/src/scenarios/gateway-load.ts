@@ -1,77 +1,114 @@
-import type { GatewayId } from '../report/schema.js';
-import { startCircuitPoll, type RunningCircuitPoll } from '../runner/circuit-poll.js';
+import type { CircuitState } from '@cbd/gateway-v2/contract';
+import type { CircuitRecord } from '../model/circuit.js';
+import type { Collateral } from '../model/collateral.js';
+import type { LoadRecording, LoadSpec } from '../model/load.js';
+import type { PoolSample } from '../model/observed.js';
+import { startOpenLoad, type ArrivalResult } from '../runner/arrivals.js';
+import { startClosedLoad, type ClosedRecording } from '../runner/closed-loop.js';
 import { startProbe } from '../runner/probe.js';
-import { startLoad } from '../runner/run-load.js';
-import type { OutcomeRecorder } from '../runner/recorder.js';
-import type { GatewayRecording } from './recording.js';
-import type { ScenarioSettings } from './settings.js';
-import { LOAD_PATH, PROBE_PATH, type Targets } from './targets.js';
+import {
+  watchCircuit,
+  watchPool,
+  type RunningCircuitWatch,
+  type RunningPoolWatch,
+} from '../runner/watch.js';
+import { LOAD_PATH, PROBE_PATH, type GatewayId, type ScenarioSettings } from './settings.js';
+
+/** What one gateway's part of a scenario produced, before the report summarizes it. */
+export interface GatewayRecording {
+  gateway: GatewayId;
+  url: string;
+  path: string;
+  load: LoadRecording | ClosedRecording;
+  collateral: Collateral;
+  /** gateway-v2 only. */
+  circuit: CircuitRecord | null;
+  /** gateway-v1 only: its shared pool over time. */
+  pool: PoolSample[] | null;
+}
 
 export interface GatewayLoadOptions {
   gateway: GatewayId;
-  targets: Targets;
-  connections: number;
+  url: string;
+  load: LoadSpec;
   durationMs: number;
   settings: ScenarioSettings;
   t0: number;
   signal?: AbortSignal;
+  onResult?: (result: ArrivalResult) => void;
 }
 
 export interface RunningGatewayLoad {
   gateway: GatewayId;
-  recorder: OutcomeRecorder;
-  /** v2 only: its breaker, read every circuitPollMs. */
-  circuit: RunningCircuitPoll | null;
+  readonly arrived: number;
+  readonly waiting: number;
+  readonly circuitState: CircuitState | undefined;
+  readonly pool: PoolSample | undefined;
   done: Promise<GatewayRecording>;
 }
 
-/** Load on one gateway, with a probe of its healthy route beside it and, for v2, its breaker watched. */
+/** Users on one gateway, a probe of its healthy route beside them, its breaker or pool watched. */
 export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoad {
-  const { gateway, targets, connections, durationMs, settings, t0, signal } = options;
-  const base = targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'];
-  const load = startLoad({
-    url: `${base}${LOAD_PATH}`,
-    connections,
+  const { gateway, url, load, durationMs, settings, t0, signal, onResult } = options;
+  const target = `${url}${LOAD_PATH}`;
+  const common = {
+    url: target,
     durationMs,
-    clientTimeoutMs: settings.clientTimeoutMs,
     t0,
     ...(signal ? { signal } : {}),
-  });
+    ...(onResult ? { onResult } : {}),
+  };
+  const running =
+    load.model === 'open'
+      ? startOpenLoad({ ...common, load, tailMs: settings.tailMs })
+      : startClosedLoad({ ...common, load });
   const probe = startProbe({
-    url: `${base}${PROBE_PATH}`,
+    url: `${url}${PROBE_PATH}`,
     intervalMs: settings.probeIntervalMs,
-    timeoutMs: settings.clientTimeoutMs,
+    timeoutMs: load.clientTimeoutMs,
+    patienceMs: load.patienceMs,
     t0,
   });
-  const circuit =
-    gateway === 'v2'
-      ? startCircuitPoll({ url: `${base}/circuit-status`, intervalMs: settings.circuitPollMs, t0 })
-      : null;
+  const circuit: RunningCircuitWatch | null =
+    gateway === 'v2' ? watchCircuit(url, settings.pollMs, t0) : null;
+  const pool: RunningPoolWatch | null =
+    gateway === 'v1' ? watchPool(url, settings.pollMs, t0) : null;
 
   const done = (async (): Promise<GatewayRecording> => {
-    // Stop the probe and the poll once the load ends, even if it failed: nothing keeps running.
-    const ended = load.done.then(
-      () => undefined,
-      () => undefined,
-    );
-    const [loaded, collateral, circuitRecord] = await Promise.allSettled([
-      load.done,
-      ended.then(() => probe.stop()),
-      ended.then(() => circuit?.stop() ?? null),
+    // Stop the probe and the watches once the load ends, even if it failed: nothing keeps running.
+    const loaded = await Promise.allSettled([running.done]);
+    const [collateral, circuitRecord, poolSamples] = await Promise.all([
+      probe.stop(),
+      circuit?.stop() ?? null,
+      pool?.stop() ?? null,
     ]);
-    if (loaded.status === 'rejected') throw loaded.reason;
-    if (collateral.status === 'rejected') throw collateral.reason;
-    if (circuitRecord.status === 'rejected') throw circuitRecord.reason;
+    const [result] = loaded;
+    if (result.status === 'rejected') throw result.reason;
     return {
       gateway,
-      url: base,
+      url,
       path: LOAD_PATH,
-      connections,
-      load: loaded.value,
-      collateral: collateral.value,
-      circuit: circuitRecord.value,
+      load: result.value,
+      collateral,
+      circuit: circuitRecord,
+      pool: poolSamples,
     };
   })();
 
-  return { gateway, recorder: load.recorder, circuit, done };
+  return {
+    gateway,
+    get arrived() {
+      return running.arrived;
+    },
+    get waiting() {
+      return running.waiting;
+    },
+    get circuitState() {
+      return circuit?.state;
+    },
+    get pool() {
+      return pool?.last;
+    },
+    done,
+  };
 }

@@ -1,45 +1,49 @@
-import { setFailureMode } from '../runner/control.js';
-import { startGatewayLoad, type RunningGatewayLoad } from './gateway-load.js';
-import type { GatewayRecording, ScenarioRecording } from './recording.js';
-import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
-import type { Targets } from './targets.js';
-import { interrupted, type ScenarioHooks } from './hooks.js';
-import { startTicker } from './ticker.js';
+import { interrupted } from '../errors.js';
+import {
+  startGatewayLoad,
+  type GatewayRecording,
+  type RunningGatewayLoad,
+} from './gateway-load.js';
+import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
+import type { ScenarioRecording, ScenarioStack } from './recording.js';
+import { SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
 
-/** Recommendations hang from the start; v1, then v2, under the same load one after the other. */
+/** Recommendations hang from the start; v1, then v2, under the same users one after the other. */
 export async function runOutage(
-  targets: Targets,
+  { targets, control }: ScenarioStack,
   settings: ScenarioSettings,
   { signal, onSecond }: ScenarioHooks = {},
 ): Promise<ScenarioRecording> {
-  const { connections, durationMs } = settings.outage;
-  await setFailureMode(targets['recommendations-service'], 'hang');
+  await control.setFailure({ mode: 'hang' });
   const t0 = Date.now();
+  const counts = inTimeCounter();
   let current: RunningGatewayLoad | undefined;
-  const stopTicker = startTicker(
+  const stopProgress = startProgress(
     'outage',
     t0,
     () => (current ? [current] : []),
+    counts.count,
     () => 'hang',
     onSecond,
   );
-  const runs: Partial<Record<'v1' | 'v2', GatewayRecording>> = {};
+  const runs: Partial<Record<GatewayId, GatewayRecording>> = {};
   try {
     for (const gateway of ['v1', 'v2'] as const) {
       if (signal?.aborted) break;
       current = startGatewayLoad({
         gateway,
-        targets,
-        connections,
-        durationMs,
+        url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+        load: settings.load.outage,
+        durationMs: settings.outage.durationMs,
         settings,
         t0,
+        onResult: counts.counter(gateway),
         ...(signal ? { signal } : {}),
       });
       runs[gateway] = await current.done;
     }
   } finally {
-    stopTicker();
+    stopProgress();
   }
   const end = Date.now() - t0;
   if (signal?.aborted || !runs.v1 || !runs.v2) throw interrupted('outage');

@@ -1,29 +1,22 @@
-import type {
-  CircuitRecord,
-  Collateral,
-  GatewayId,
-  Phase,
-  ScenarioName,
-} from '../report/schema.js';
-import type { LoadRecording } from '../runner/run-load.js';
+import type { Phase } from '../model/phases.js';
+import type { Control, Targets } from '../runner/control.js';
+import type { GatewayRecording } from './gateway-load.js';
+import type { GatewayId, ScenarioName } from './settings.js';
 
-/** What one gateway's part of a scenario produced, before it is summarized into the report. */
-export interface GatewayRecording {
-  gateway: GatewayId;
-  url: string;
-  path: string;
-  connections: number;
-  load: LoadRecording;
-  collateral: Collateral;
-  circuit: CircuitRecord | null;
+/** The stack a scenario runs against: where to send users, and the switches to pull. */
+export interface ScenarioStack {
+  targets: Targets;
+  control: Control;
 }
 
+/** What one scenario produced, before the report summarizes it. */
 export interface ScenarioRecording {
   name: ScenarioName;
   description: string;
-  /** Epoch ms. */
+  /** Epoch ms: every offset in the recording counts from here. */
   t0: number;
   durationMs: number;
+  /** recommendations-service's failure mode over time. */
   phases: Phase[];
   gateways: Record<GatewayId, GatewayRecording>;
 }

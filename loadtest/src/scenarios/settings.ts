@@ -1,88 +1,116 @@
-import type { ScenarioName } from '../report/schema.js';
+import type { ClosedLoad, LoadSpec, OpenLoad } from '../model/load.js';
+import { MAX_RATE } from '../runner/arrivals.js';
+
+export const SCENARIOS = ['outage', 'timeline'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export const GATEWAYS = ['v1', 'v2'] as const;
+export type GatewayId = (typeof GATEWAYS)[number];
+
+export const LOAD_PATH = '/product-details/1';
+/** A route that needs only the healthy product service: any slowness here is collateral damage. */
+export const PROBE_PATH = '/products/1';
+
+/** What a user chose on the command line; everything left out takes the scenario's default. */
+export interface LoadChoice {
+  quick: boolean;
+  /** `open` (users arrive at a rate, the default) or `closed` (connections that wait). */
+  model: 'open' | 'closed';
+  /** Users per second per gateway (open). */
+  rate?: number;
+  /** Connections per gateway (closed). */
+  connections?: number;
+  /** outage: per gateway; timeline: in all (split 1:2:4). */
+  durationMs?: number;
+  arrivals?: OpenLoad['arrivals'];
+  patienceMs?: number;
+}
 
 export interface ScenarioSettings {
   quick: boolean;
-  /** Longer than the hang: a 30 s answer is measured instead of being cut off (curl --max-time 35). */
-  clientTimeoutMs: number;
-  outage: { connections: number; durationMs: number };
-  timeline: { connections: number; healthyMs: number; hangMs: number; recoveryMs: number };
+  /** The load each gateway is put under, in every scenario. */
+  load: { outage: LoadSpec; timeline: LoadSpec };
+  /** After the last arrival: answers are waited for this long, then the rest are cut off. */
+  tailMs: number;
+  outage: { durationMs: number };
+  timeline: { healthyMs: number; hangMs: number; recoveryMs: number };
   probeIntervalMs: number;
-  circuitPollMs: number;
-}
-
-/** The services' settings for a run: the defaults, or about 10× shorter for --quick. */
-export interface ServiceSettings {
-  hangMs: number;
-  v1: { upstreamTimeoutMs: number; maxSockets: number };
-  v2: {
-    timeoutMs: number;
-    errorThresholdPercentage: number;
-    volumeThreshold: number;
-    resetTimeoutMs: number;
-    capacity: number;
-    rollingWindowMs: number;
-  };
-}
-
-export function serviceSettings(quick: boolean): ServiceSettings {
-  const scale = quick ? 10 : 1;
-  return {
-    hangMs: 30_000 / scale,
-    v1: { upstreamTimeoutMs: 30_000 / scale, maxSockets: 50 },
-    v2: {
-      timeoutMs: 2_000 / scale,
-      errorThresholdPercentage: 50,
-      volumeThreshold: 3,
-      resetTimeoutMs: 10_000 / scale,
-      capacity: 100,
-      rollingWindowMs: quick ? 500 : 1_000,
-    },
-  };
-}
-
-export interface SettingOverrides {
-  connections?: number;
-  durationMs?: number;
+  /** How often the gateways' /circuit-status and /pool-status are read. */
+  pollMs: number;
 }
 
 /**
- * outage: 40 s per gateway, so v1's 30 s requests complete within the run; timeline: 10 s
- * healthy, 20 s hang, 40 s healthy, so v1's backlog is seen outliving the outage.
+ * 100 users per second per gateway: gateway-v1's pool of 50 places is full half a second into
+ * a hang (each user holds a place for the 30 s hang), so its healthy route starves within a
+ * second, while the runner, both gateways and both services together use well under one of a
+ * 2-core laptop's cores (measured: README "Performance"), so no figure is bent by a busy CPU.
  */
-export function scenarioSettings(
-  quick: boolean,
-  overrides: SettingOverrides = {},
-): ScenarioSettings {
-  const scale = quick ? 10 : 1;
+export const DEFAULT_RATE = 100;
+/** An answer after this helped nobody: counted as too late. */
+export const DEFAULT_PATIENCE_MS = 5000;
+/** Longer than the hang, so a 30 s answer is measured instead of cut off (curl --max-time 35). */
+export const CLIENT_TIMEOUT_MS = 35_000;
+/** Today's closed-loop connections, for --load closed. */
+const CLOSED_CONNECTIONS = { outage: 100, timeline: 20 } as const;
+const SEED = 20_260_301;
+
+/** Every duration, the hang and the patience are ~10× shorter with --quick. */
+export const quickScale = (quick: boolean) => (quick ? 10 : 1);
+
+function loadFor(choice: LoadChoice, scenario: ScenarioName): LoadSpec {
+  const scale = quickScale(choice.quick);
+  const patienceMs = choice.patienceMs ?? DEFAULT_PATIENCE_MS / scale;
+  const clientTimeoutMs = CLIENT_TIMEOUT_MS / scale;
+  if (choice.model === 'closed') {
+    const closed: ClosedLoad = {
+      model: 'closed',
+      connections: choice.connections ?? CLOSED_CONNECTIONS[scenario],
+      patienceMs,
+      clientTimeoutMs,
+    };
+    return closed;
+  }
+  const rate = Math.min(choice.rate ?? DEFAULT_RATE, MAX_RATE);
   return {
-    quick,
-    clientTimeoutMs: 35_000 / scale,
-    outage: {
-      connections: overrides.connections ?? 100,
-      durationMs: overrides.durationMs ?? 40_000 / scale,
-    },
-    timeline: {
-      connections: overrides.connections ?? 20,
-      ...timelinePhases(overrides.durationMs ?? 70_000 / scale),
-    },
-    probeIntervalMs: quick ? 100 : 500,
-    circuitPollMs: quick ? 100 : 250,
+    model: 'open',
+    rate,
+    arrivals: choice.arrivals ?? 'poisson',
+    seed: SEED,
+    // Room for every user to wait the whole client timeout: none is dropped unless the rate
+    // was raised past what the machine's file descriptors allow.
+    socketBudget: Math.ceil(rate * (clientTimeoutMs / 1000) * 1.25),
+    patienceMs,
+    clientTimeoutMs,
   };
 }
 
-/** 1 : 2 : 4 — healthy long enough to set a baseline, recovery long enough to outlive v1's backlog. */
-function timelinePhases(totalMs: number) {
-  const unit = totalMs / 7;
+/**
+ * outage: 35 s per gateway, so gateway-v1's 30 s answers come within the run; timeline: 10 s
+ * healthy, 20 s hang, 40 s healthy again, so gateway-v1's backlog is seen outliving the hang.
+ */
+export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
+  const scale = quickScale(choice.quick);
+  const timelineMs = choice.durationMs ?? 70_000 / scale;
+  const unit = timelineMs / 7;
+  const patience = loadFor(choice, 'outage').patienceMs;
   return {
-    healthyMs: Math.round(unit),
-    hangMs: Math.round(2 * unit),
-    recoveryMs: Math.round(4 * unit),
+    quick: choice.quick,
+    load: { outage: loadFor(choice, 'outage'), timeline: loadFor(choice, 'timeline') },
+    tailMs: patience + 1000 / scale,
+    outage: { durationMs: choice.durationMs ?? 35_000 / scale },
+    timeline: {
+      healthyMs: Math.round(unit),
+      hangMs: Math.round(2 * unit),
+      recoveryMs: Math.round(4 * unit),
+    },
+    probeIntervalMs: choice.quick ? 100 : 500,
+    pollMs: choice.quick ? 100 : 250,
   };
 }
 
 export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   outage:
-    'Recommendations hang from the start. gateway-v1, then gateway-v2, each under the same load, one after the other.',
+    'Recommendations hang from the start. gateway-v1, then gateway-v2, each under the same users, one after the other.',
   timeline:
-    'Both gateways under steady load at once while recommendations go healthy, then hang, then healthy again.',
+    'Both gateways under the same users at once while recommendations go healthy, then hang, then healthy again.',
 };

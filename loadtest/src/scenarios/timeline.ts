@@ -1,39 +1,38 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type FailureMode } from '@cbd/recommendations-service/contract';
-import type { Phase } from '../report/schema.js';
-import { setFailureMode } from '../runner/control.js';
+import type { FailureMode } from '@cbd/recommendations-service/contract';
+import { interrupted } from '../errors.js';
+import type { Phase } from '../model/phases.js';
 import { startGatewayLoad } from './gateway-load.js';
-import { interrupted, type ScenarioHooks } from './hooks.js';
-import type { ScenarioRecording } from './recording.js';
-import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
-import type { Targets } from './targets.js';
-import { startTicker } from './ticker.js';
+import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
+import type { ScenarioRecording, ScenarioStack } from './recording.js';
+import { SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
 
-/** Both gateways under steady load at once while the dependency goes healthy -> hang -> healthy. */
+/** Both gateways under the same users at once while the dependency goes healthy -> hang -> healthy. */
 export async function runTimeline(
-  targets: Targets,
+  { targets, control }: ScenarioStack,
   settings: ScenarioSettings,
   { signal, onSecond }: ScenarioHooks = {},
 ): Promise<ScenarioRecording> {
-  const { connections, healthyMs, hangMs, recoveryMs } = settings.timeline;
+  const { healthyMs, hangMs, recoveryMs } = settings.timeline;
   const total = healthyMs + hangMs + recoveryMs;
-  const recommendations = targets['recommendations-service'];
-  await setFailureMode(recommendations, 'healthy');
+  await control.setFailure({ mode: 'healthy' });
 
   // One controller for the loads: the caller's abort, or a failed switch, stops both.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const t0 = Date.now();
-  const start = (gateway: 'v1' | 'v2') =>
+  const counts = inTimeCounter();
+  const start = (gateway: GatewayId) =>
     startGatewayLoad({
       gateway,
-      targets,
-      connections,
+      url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+      load: settings.load.timeline,
       durationMs: total,
       settings,
       t0,
       signal: stop.signal,
+      onResult: counts.counter(gateway),
     });
   const loads = [start('v1'), start('v2')] as const;
   const phases: Phase[] = [];
@@ -41,11 +40,11 @@ export async function runTimeline(
   let phaseStart = 0;
   const modeAt = (atMs: number) =>
     phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? mode;
-  const stopTicker = startTicker('timeline', t0, () => [...loads], modeAt, onSecond);
+  const stopProgress = startProgress('timeline', t0, () => loads, counts.count, modeAt, onSecond);
 
   const switchTo = async (next: FailureMode, atMs: number) => {
     await sleep(Math.max(0, t0 + atMs - Date.now()), undefined, { signal: stop.signal });
-    await setFailureMode(recommendations, next);
+    await control.setFailure({ mode: next });
     const now = Date.now() - t0;
     phases.push({ mode, startMs: phaseStart, endMs: now });
     mode = next;
@@ -64,7 +63,7 @@ export async function runTimeline(
   try {
     recorded = await Promise.all([loads[0].done, loads[1].done]);
   } finally {
-    stopTicker();
+    stopProgress();
     signal?.removeEventListener('abort', onAbort);
   }
   if (signal?.aborted) throw interrupted('timeline');

@@ -4,7 +4,7 @@ import * as v1 from '@cbd/gateway-v1';
 import * as v2 from '@cbd/gateway-v2';
 import * as product from '@cbd/product-service';
 import * as recommendations from '@cbd/recommendations-service';
-import type { Targets } from '../../src/scenarios/targets.js';
+import type { Targets } from '../../src/runner/control.js';
 
 export interface InProcessStack {
   targets: Targets;

@@ -1,0 +1,37 @@
+import { AppError } from '@cbd/common';
+
+// What the load tool reports when a service or an option lets it down; every code is stable.
+
+/** A service answered a control call (a mode switch, a breaker reset) with an error, or not at all. */
+export class ServiceCallError extends Error {
+  override name = 'ServiceCallError';
+  readonly code = 'SERVICE_CALL_FAILED';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    detail: string,
+  ) {
+    super(`${method} ${url} ${detail}`);
+  }
+}
+
+/** A scenario was stopped from outside (Ctrl-C, a service that died). */
+export function interrupted(scenario: string): DOMException {
+  return new DOMException(`The ${scenario} scenario was interrupted`, 'AbortError');
+}
+
+/** The live dashboard's answers to its page. */
+export const DashboardErrors = {
+  invalidControl: (detail: string) =>
+    new AppError(400, 'INVALID_CONTROL', `The control request is not valid: ${detail}`),
+  // Only JSON is accepted: a page on another site cannot send it to 127.0.0.1 unasked, since
+  // the browser would first ask (CORS preflight), and this server never says yes.
+  notJson: () =>
+    new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Control requests must be application/json'),
+  upstream: (service: string, err: unknown) =>
+    new AppError(
+      502,
+      'UPSTREAM_ERROR',
+      `${service} did not take the change: ${err instanceof Error ? err.message : String(err)}`,
+    ),
+} as const;

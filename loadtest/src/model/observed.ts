@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { offsetMs } from './load.js';
+
+const count = z.int().min(0);
+
+/** gateway-v1's shared pool (GET /pool-status) at one read: the queue that starves it. */
+export const poolSampleSchema = z.strictObject({
+  t: offsetMs,
+  size: count,
+  /** Calls holding a place. */
+  active: count,
+  /** Calls waiting in line for one. */
+  waiting: count,
+});
+export type PoolSample = z.infer<typeof poolSampleSchema>;
+
+/** What recommendations-service received from one caller (a gateway), read every poll. */
+export const dependencySampleSchema = z.strictObject({
+  t: offsetMs,
+  /** Calls from this caller since the previous read, per second. */
+  callsPerSecond: z.number().min(0),
+  /** This caller's calls it is working on or holding now. */
+  inFlight: count,
+  /** The whole service: calls waiting for a place (its capacity), and places in use. */
+  queued: count,
+  busy: count,
+});
+export type DependencySample = z.infer<typeof dependencySampleSchema>;

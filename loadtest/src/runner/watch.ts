@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { poolStatusSchema } from '@cbd/gateway-v1/contract';
+import { circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
+import type { CircuitRecord } from '../model/circuit.js';
+import type { PoolSample } from '../model/observed.js';
+import { tryRead } from './read-json.js';
+
+/** Reads `read` now and every intervalMs (one read at a time) until stopped. */
+function poll(intervalMs: number, read: () => Promise<void>) {
+  let stopped = false;
+  const running = (async () => {
+    while (!stopped) {
+      const started = Date.now();
+      await read();
+      await sleep(Math.max(0, intervalMs - (Date.now() - started)));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}
+
+export interface RunningCircuitWatch {
+  /** The state last read; undefined before the first answer. */
+  readonly state: CircuitState | undefined;
+  /** Stops reading; adds gateway-v2's own log of transitions and probes during the run. */
+  stop(): Promise<CircuitRecord>;
+}
+
+/** Reads gateway-v2's /circuit-status every intervalMs. */
+export function watchCircuit(
+  gatewayUrl: string,
+  intervalMs: number,
+  t0: number,
+): RunningCircuitWatch {
+  const url = `${gatewayUrl}/circuit-status`;
+  const samples: CircuitRecord['samples'] = [];
+  let state: CircuitState | undefined;
+  const stop = poll(intervalMs, async () => {
+    const started = Date.now();
+    const status = await tryRead(url, circuitStatusSchema);
+    if (!status) return;
+    state = status.state;
+    samples.push({ t: started - t0, state });
+  });
+  return {
+    get state() {
+      return state;
+    },
+    async stop() {
+      await stop();
+      const final = await tryRead(url, circuitStatusSchema);
+      const offset = <T extends { at: string }>(item: T) => ({
+        ...item,
+        t: Date.parse(item.at) - t0,
+      });
+      return {
+        pollMs: intervalMs,
+        samples,
+        transitions: (final?.transitions ?? []).map(offset).filter((tr) => tr.t >= 0),
+        probes: (final?.probes ?? []).map(offset).filter((p) => p.t >= 0),
+      };
+    },
+  };
+}
+
+export interface RunningPoolWatch {
+  readonly last: PoolSample | undefined;
+  stop(): Promise<PoolSample[]>;
+}
+
+/** Reads a gateway's shared pool (GET /pool-status) every intervalMs. */
+export function watchPool(gatewayUrl: string, intervalMs: number, t0: number): RunningPoolWatch {
+  const samples: PoolSample[] = [];
+  const stop = poll(intervalMs, async () => {
+    const started = Date.now();
+    const pool = await tryRead(`${gatewayUrl}/pool-status`, poolStatusSchema);
+    if (pool) {
+      const { size, active, waiting } = pool;
+      samples.push({ t: started - t0, size, active, waiting });
+    }
+  });
+  return {
+    get last() {
+      return samples.at(-1);
+    },
+    async stop() {
+      await stop();
+      return samples;
+    },
+  };
+}
