@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { reportSchema, type Report } from '../../src/report/schema.js';
+
+/** A report made by a real quick run (open model, both scenarios), and its variants. */
+export function fixture(name: 'report' | 'report-closed' | 'report-outage-only'): Report {
+  const text = readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
+  return reportSchema.parse(JSON.parse(text));
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatPercent } from '../../src/browser/format.js';
+import { closedLoopCaveat } from '../../src/report/narrative.js';
+import { renderTable } from '../../src/report/table.js';
+import { fixture } from './fixtures.js';
+
+const rowOf = (text: string, metric: string) =>
+  text.split('\n').find((line) => line.includes(`│ ${metric} `)) ?? '';
+
+describe('renderTable', () => {
+  it('when both scenarios ran, then each has its table of per-user figures from the report', () => {
+    const report = fixture('report');
+    const { v1, v2 } = report.scenarios.timeline!.gateways;
+
+    const text = renderTable(report);
+
+    expect(text.startsWith(report.headline)).toBe(true);
+    expect(text).toContain('Outage: recommendations hang');
+    expect(text).toContain('Timeline: both gateways loaded');
+    const users = text.split('\n').filter((l) => l.includes('│ users (arrivals) '));
+    expect(users[1]).toContain(formatCount(v1.users.arrivals));
+    const inTime = text.split('\n').filter((l) => l.includes('│ got the product in time '));
+    expect(inTime[1]).toContain(formatPercent(v1.users.usefulShare));
+    expect(inTime[1]).toContain(formatPercent(v2.users.usefulShare));
+    expect(rowOf(text, '... while recommendations hung')).not.toBe('');
+  });
+
+  it('when only the outage ran, then the timeline says why it is missing', () => {
+    const text = renderTable(fixture('report-outage-only'));
+
+    expect(text).toContain('Not in this report: it was not part of this run (run: outage).');
+  });
+
+  it('when the load was a closed loop, then each scenario’s caveat is said once', () => {
+    const report = fixture('report-closed');
+    const text = renderTable(report);
+
+    for (const s of [report.scenarios.outage!, report.scenarios.timeline!]) {
+      const caveat = closedLoopCaveat(s.gateways.v1.load)!;
+      expect(text.split(caveat).length - 1).toBe(1);
+    }
+  });
+
+  it('when rendered, then it is plain text: no colour codes', () => {
+    // eslint-disable-next-line no-control-regex
+    expect(renderTable(fixture('report'))).not.toMatch(/\u001b\[/);
+  });
+});
