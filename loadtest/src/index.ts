@@ -29,3 +29,26 @@ export {
   type ReportPaths,
 } from './report/write.js';
 export * from './browser/format.js';
+export * from './bench/schema.js';
+export {
+  benchSettings,
+  overheadOptions,
+  runBench,
+  WIDE_BULKHEAD,
+  type BenchPlan,
+  type BenchPids,
+  type BenchTargets,
+} from './bench/run.js';
+export { measureBreakerOverhead } from './bench/breaker-overhead.js';
+export { buildBench, type BenchInput } from './bench/goals.js';
+export { renderBenchTable } from './bench/render.js';
+export * from './soak/schema.js';
+export {
+  flapSchedule,
+  runSoak,
+  soakSettings,
+  type SoakPlan,
+  type SoakRecording,
+} from './soak/run.js';
+export { buildSoak, type SoakFacts } from './soak/checks.js';
+export { renderSoakTable } from './soak/render.js';

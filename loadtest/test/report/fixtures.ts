@@ -6,3 +6,9 @@ export function fixture(name: 'report' | 'report-closed' | 'report-outage-only')
   const text = readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
   return reportSchema.parse(JSON.parse(text));
 }
+
+/** What a rendered figure must never show. */
+export const BROKEN_VALUES = /NaN|undefined|Infinity|\[object/;
+
+/** Text with narrow no-break spaces as plain spaces, to compare with literals. */
+export const plain = (text: string) => text.replaceAll('\u202f', ' ');
