@@ -1,21 +1,28 @@
 // `pnpm start`: the four services for manual curl, logs in this terminal, until Ctrl-C.
-import { runService } from '@cbd/common';
-import closeWithGrace from 'close-with-grace';
+import { readSettings } from '@cbd/common';
+import { SERVICE_SETTINGS } from '@cbd/loadtest';
+import { processIo, runCommand, type Command } from './cli/command.js';
+import { EXIT } from './cli/exit-codes.js';
+import { parseOptions } from './cli/options.js';
 import { prettyLogs } from './pretty-logs.js';
-import { loadStackPorts } from './stack/services.js';
+import { planStack, type StackPlan } from './stack/service-env.js';
+import { REPORTS_DIR } from './stack/services.js';
 import { Stack } from './stack/stack.js';
 
-runService('pnpm start', async () => {
-  const ports = loadStackPorts(process.env);
-  const format = prettyLogs(process.stdout.isTTY);
-  const stack = await Stack.start({
-    ports,
-    host: process.env.HOST?.trim() || '127.0.0.1',
-    baseEnv: process.env,
-    onLine: (service, line) => console.log(format(service, line)),
-  });
-  const { urls } = stack;
-  console.log(`
+const USAGE = `Usage: pnpm start [options]
+
+Starts the four services for manual curl, with their logs in this terminal, until Ctrl-C.
+Every service setting in the environment is passed on (e.g. SIMULATE_FAILURE=true); HOST is
+where they listen (default 127.0.0.1); PRODUCT_PORT, RECOMMENDATIONS_PORT, GATEWAY_V1_PORT and
+GATEWAY_V2_PORT move them from 8081, 8082, 8080 and 8090.
+
+Options:
+  -h, --help   this text`;
+
+const { host } = SERVICE_SETTINGS['product-service'];
+
+function banner(urls: Stack['urls']): string {
+  return `
 Services are up:
   product-service          ${urls['product-service']}
   recommendations-service  ${urls['recommendations-service']}   (failure mode: GET /admin/failure)
@@ -29,19 +36,29 @@ Try:
   curl -X POST ${urls['recommendations-service']}/admin/failure -H 'content-type: application/json' -d '{"mode":"hang"}'
 
 Ctrl-C stops everything.
-`);
+`;
+}
 
-  const { uninstall } = closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) console.error(err);
-    console.log(`\n${signal ?? 'stopping'}: stopping the services...`);
-    await stack.stop();
-    console.log('All services stopped.');
-  });
-  const died = await stack.died;
-  console.error(
-    `\n${died.service} exited unexpectedly (${died.exit.signal ?? `code ${died.exit.code}`}); stopping the rest.`,
-  );
-  await stack.stop();
-  uninstall();
-  process.exitCode = 1;
-});
+const start: Command<{ help: boolean }, StackPlan> = {
+  name: 'pnpm start',
+  usage: USAGE,
+  parse: (argv) => parseOptions(argv, {}),
+  plan: (_options, env) => planStack(env, readSettings({ host }, env).host, {}),
+  onInterrupt: () => ({ stopping: 'the services', stopped: 'All services stopped.', ends: true }),
+  async run(plan, context) {
+    const format = prettyLogs(process.stdout.isTTY);
+    const stack = await Stack.start(plan, {
+      run: context,
+      onLine: (service, line) => console.log(format(service, line)),
+    });
+    try {
+      console.log(banner(stack.urls));
+      await context.aborted;
+    } finally {
+      await stack.stop();
+    }
+    return EXIT.ok;
+  },
+};
+
+process.exitCode = await runCommand(start, processIo(REPORTS_DIR));

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GOAL_IDS, benchSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
+import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
 import { processesRunning } from './helpers/processes.js';
 import { runScript } from './helpers/run-script.js';
 
 const BARE_PROXY = 'bare-proxy-server.ts';
-
-async function portsAllFree(ports: number[]): Promise<boolean> {
-  return (await Promise.all(ports.map(isFree))).every(Boolean);
-}
 
 // Timings are never asserted: only that the bench runs, measures something, and cleans up.
 describe('pnpm bench (end to end)', () => {
@@ -36,7 +32,7 @@ describe('pnpm bench (end to end)', () => {
     for (const phase of [1, 2, 3, 4, 5, 6]) expect(run.output()).toContain(`[${phase}/6]`);
     for (const goal of bench.goals) expect(run.output()).toContain(goal.label);
     expect(run.output()).toContain(join(out, 'bench.json'));
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
     expect(await processesRunning(BARE_PROXY)).toEqual([]);
   }, 120_000);
 
@@ -52,7 +48,7 @@ describe('pnpm bench (end to end)', () => {
     expect(code, run.output()).toBe(130);
     expect(run.output()).toContain('no bench report was written');
     expect((await readdir(out)).filter((f) => f.endsWith('.json'))).toEqual([]);
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
     expect(await processesRunning(BARE_PROXY)).toEqual([]);
   }, 60_000);
 

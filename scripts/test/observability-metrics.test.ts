@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { scrapeMetrics, sampleNames, timedGet, type Exposition } from '@cbd/common/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT_DIR, SERVICE_NAMES, type StackPorts } from '../src/stack/services.js';
+import { planStack } from '../src/stack/service-env.js';
+import { ROOT_DIR } from '../src/stack/services.js';
 import { Stack } from '../src/stack/stack.js';
-import { freePorts } from './helpers/free-ports.js';
+import { freePorts, stackPortEnv } from './helpers/free-ports.js';
 import { metricNamesIn } from './helpers/promql.js';
 import { missingCommand, requireTools } from './helpers/tools.js';
 
@@ -39,23 +40,19 @@ let scrapes: Exposition[] = [];
 
 /** The real services as child processes, with a hanging dependency and test-sized timeouts. */
 async function startStack(): Promise<Stack> {
-  const ports = await freePorts(SERVICE_NAMES.length);
-  return Stack.start({
-    ports: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, ports[i]])) as StackPorts,
-    host: '127.0.0.1',
-    // LOG_LEVEL stays info: the stack knows a service is up by its "listening on" line.
-    baseEnv: { PATH: process.env.PATH, SHUTDOWN_GRACE_MS: '200' },
-    overrides: {
-      'recommendations-service': { FAILURE_MODE: 'hang', HANG_MS: '5000' },
-      'gateway-v1': { V1_UPSTREAM_TIMEOUT_MS: '300' },
-      'gateway-v2': {
-        BREAKER_TIMEOUT_MS: '200',
-        BREAKER_RESET_TIMEOUT_MS: '60000',
-        // Wide enough that three failures one after the other open it, however slow the machine.
-        BREAKER_ROLLING_WINDOW_MS: '10000',
-      },
-    },
-  });
+  const env = {
+    PATH: process.env.PATH,
+    SHUTDOWN_GRACE_MS: '200',
+    ...stackPortEnv(await freePorts(4)),
+  };
+  return Stack.start(
+    planStack(env, '127.0.0.1', {
+      'recommendations-service': { failureMode: 'hang', hangMs: 5000 },
+      'gateway-v1': { upstreamTimeoutMs: 300 },
+      // A window wide enough that three failures one after the other open it, however slow the machine.
+      'gateway-v2': { timeoutMs: 200, resetTimeoutMs: 60_000, rollingWindowMs: 10_000 },
+    }),
+  );
 }
 
 beforeAll(async () => {

@@ -3,26 +3,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEventStream, timedGet } from '@cbd/common/tools';
-import { describe, expect, it, type TestContext } from 'vitest';
-import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
-import { runScript, type ScriptRun } from './helpers/run-script.js';
-
-async function portsAllFree(ports: number[]): Promise<boolean> {
-  return (await Promise.all(ports.map(isFree))).every(Boolean);
-}
-
-/** A failed test must not leave the demo (and its services) running. */
-function stopOnFinish(ctx: TestContext, run: ScriptRun): void {
-  ctx.onTestFinished(async () => {
-    if (run.child.exitCode !== null || run.child.signalCode !== null) return;
-    run.child.kill('SIGINT');
-    await run.exited;
-  });
-}
+import { describe, expect, it } from 'vitest';
+import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { runScript, stopOnFinish } from './helpers/run-script.js';
 
 describe('pnpm demo --live (end to end)', () => {
   it('when run, then the dashboard streams live data and its buttons work, and Ctrl-C stops everything and exits 0', async (ctx) => {
-    // Arrange
     const ports = await freePorts(5);
     const [dashboardPort = 0, ...stack] = ports;
     const out = await mkdtemp(join(tmpdir(), 'live-'));
@@ -38,7 +24,6 @@ describe('pnpm demo --live (end to end)', () => {
     await run.waitFor(/Live classroom view: \S+/);
     const url = /Live classroom view: (\S+)/.exec(run.output())?.[1] ?? '';
 
-    // Act
     const stream = await readEventStream(`${url}/events`);
     const sample = await stream.waitFor((e) => e.event === 'sample', 5000);
     const control = await timedGet(`${url}/api/failure-mode`, {
@@ -55,25 +40,22 @@ describe('pnpm demo --live (end to end)', () => {
     run.child.kill('SIGINT');
     const { code } = await run.exited;
 
-    // Assert
     expect(url).toBe(`http://127.0.0.1:${dashboardPort}`);
     expect(JSON.parse(sample.data).gateways.v2.requests).toBeGreaterThan(0);
     expect(control.status).toBe(200);
     expect(control.body.mode).toBe('error');
     expect(code, run.output()).toBe(0);
     expect(run.output()).toContain('Stopped: the load, the dashboard and every service');
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
   }, 90_000);
 
   it('when the dashboard port is taken, then it names DASHBOARD_PORT and exits 1 before starting anything', async (ctx) => {
-    // Arrange
     const ports = await freePorts(5);
     const [dashboardPort = 0, ...stack] = ports;
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(dashboardPort, '127.0.0.1', resolve));
     ctx.onTestFinished(() => void blocker.close());
 
-    // Act
     const run = runScript('run-demo.ts', ['--live'], {
       ...stackPortEnv(stack),
       DASHBOARD_PORT: String(dashboardPort),
@@ -81,13 +63,12 @@ describe('pnpm demo --live (end to end)', () => {
     stopOnFinish(ctx, run);
     const { code } = await run.exited;
 
-    // Assert
     expect(code).toBe(1);
     expect(run.output()).toContain(
       `port ${dashboardPort} (the live dashboard) is already in use; set DASHBOARD_PORT`,
     );
     expect(run.output()).not.toContain('Starting the four services');
-    expect(await portsAllFree(stack)).toBe(true);
+    expect(await allFree(stack)).toBe(true);
   });
 
   it('when DASHBOARD_PORT is not a port, then it says so and exits 2', async () => {

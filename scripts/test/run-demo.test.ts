@@ -3,29 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
+import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { servicePid } from './helpers/processes.js';
 import { runScript } from './helpers/run-script.js';
-
-/** The pid of one of the demo's children, told apart from other runs' by its environment. */
-async function pidOf(service: string, envEntry: string): Promise<number> {
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8');
-      const environ = await readFile(`/proc/${entry}/environ`, 'utf8');
-      if (cmdline.includes(`${service}/src/server.ts`) && environ.split('\0').includes(envEntry)) {
-        return Number(entry);
-      }
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  throw new Error(`no ${service} process with ${envEntry}`);
-}
-
-async function portsAllFree(ports: number[]): Promise<boolean> {
-  return (await Promise.all(ports.map(isFree))).every(Boolean);
-}
 
 describe('pnpm demo (end to end)', () => {
   it('when run with --quick, then it writes a valid report that shows the cascade and the fix, and leaves no process behind', async () => {
@@ -52,7 +32,7 @@ describe('pnpm demo (end to end)', () => {
     expect(states).toContain('OPEN');
     expect(states.lastIndexOf('CLOSED')).toBeGreaterThan(states.indexOf('OPEN'));
     expect(run.output()).toContain('comparison_report.html');
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
   }, 90_000);
 
   it('when interrupted with Ctrl-C mid-run, then every service stops, it exits non-zero and writes no report', async () => {
@@ -73,7 +53,7 @@ describe('pnpm demo (end to end)', () => {
     expect((await readdir(out)).filter((f) => f.endsWith('.json') || f.endsWith('.html'))).toEqual(
       [],
     );
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
   }, 60_000);
 
   it('when a service dies mid-run, then the demo stops the others, names it and exits 1', async () => {
@@ -86,13 +66,13 @@ describe('pnpm demo (end to end)', () => {
     );
     await run.waitFor(/outage\s+2s/);
 
-    process.kill(await pidOf('gateway-v2', `GATEWAY_V2_PORT=${ports[3]}`), 'SIGKILL');
+    process.kill(await servicePid('gateway-v2', ports[3] ?? 0), 'SIGKILL');
     const { code } = await run.exited;
 
     expect(code).toBe(1);
     expect(run.output()).toContain('gateway-v2 exited unexpectedly');
     expect((await readdir(out)).filter((f) => f.endsWith('.json'))).toEqual([]);
-    expect(await portsAllFree(ports)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
   }, 60_000);
 
   it('when an option is wrong, then it says which and exits 2 before starting anything', async () => {

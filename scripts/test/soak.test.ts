@@ -1,10 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soakSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { freePorts, isFree, stackPortEnv } from './helpers/free-ports.js';
-import { runScript } from './helpers/run-script.js';
+import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { servicePid } from './helpers/processes.js';
+import { runScript, stopOnFinish } from './helpers/run-script.js';
 
 describe('pnpm soak (end to end)', () => {
   it('when run with --quick, then nothing crashed or leaked, every response was classified and the breaker followed the flaps', async () => {
@@ -43,8 +44,27 @@ describe('pnpm soak (end to end)', () => {
     const states = soak.circuit.transitions.map((t) => t.to);
     expect(states.filter((s) => s === 'OPEN').length).toBeGreaterThanOrEqual(2);
     expect(states.filter((s) => s === 'CLOSED').length).toBeGreaterThanOrEqual(2);
-    expect((await Promise.all(ports.map(isFree))).every(Boolean)).toBe(true);
+    expect(await allFree(ports)).toBe(true);
   }, 90_000);
+
+  it('when a service dies mid-soak, then it stops the others at once, names it and exits 1 without a report', async (ctx) => {
+    const ports = await freePorts(4);
+    const out = await mkdtemp(join(tmpdir(), 'soak-'));
+    const run = runScript('soak.ts', ['--quick', '--out', out], stackPortEnv(ports));
+    stopOnFinish(ctx, run);
+    await run.waitFor('[2/3]');
+
+    process.kill(await servicePid('recommendations-service', ports[1] ?? 0), 'SIGKILL');
+    const { code } = await run.exited;
+
+    expect(code, run.output()).toBe(1);
+    expect(run.output()).toContain(
+      'pnpm soak: recommendations-service exited unexpectedly (SIGKILL)',
+    );
+    expect(run.output()).not.toContain('[3/3]');
+    expect(await readdir(out)).not.toContain('soak.json');
+    expect(await allFree(ports)).toBe(true);
+  }, 60_000);
 
   it('when an option is wrong, then it says which and exits 2', async () => {
     const run = runScript('soak.ts', ['--duration', 'forever'], {});

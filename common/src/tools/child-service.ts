@@ -28,6 +28,7 @@ export class ChildService {
   readonly exited: Promise<ExitInfo>;
   #output = '';
   #exit: ExitInfo | undefined;
+  readonly #signalsSent = new Set<NodeJS.Signals>();
 
   constructor({ name, entry, env, onLine }: ChildServiceOptions) {
     this.name = name;
@@ -69,6 +70,14 @@ export class ChildService {
     return this.#exit === undefined;
   }
 
+  /**
+   * Whether it ended by a signal stop() did not send (e.g. SIGKILL from someone else): then it
+   * died, even if it was being stopped when its exit was noticed.
+   */
+  killedByOthers(exit: ExitInfo): boolean {
+    return exit.signal !== null && !this.#signalsSent.has(exit.signal);
+  }
+
   /** The last 64 KiB it printed. */
   output(): string {
     return this.#output;
@@ -77,10 +86,15 @@ export class ChildService {
   /** SIGTERM, then SIGKILL if it has not exited within killAfterMs. */
   async stop(killAfterMs = 5000): Promise<ExitInfo> {
     if (!this.running) return this.exited;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), killAfterMs);
+    this.#send('SIGTERM');
+    const timer = setTimeout(() => this.#send('SIGKILL'), killAfterMs);
     const exit = await this.exited;
     clearTimeout(timer);
     return exit;
+  }
+
+  #send(signal: NodeJS.Signals): void {
+    this.#signalsSent.add(signal);
+    this.child.kill(signal);
   }
 }

@@ -1,31 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { type EnvSource } from '@cbd/common';
-import { ChildService, type ExitInfo } from '@cbd/common/tools';
-import type { BenchPids, BenchTargets } from '@cbd/loadtest';
-import { Stack, StackError } from '../stack/stack.js';
-import type { ServiceName, StackPorts } from '../stack/services.js';
+import type { EnvSource } from '@cbd/common';
+import { ChildService } from '@cbd/common/tools';
+import type { BenchPids, BenchTargets, ServiceName } from '@cbd/loadtest';
+import { LaunchErrors } from '../errors.js';
+import type { StackPlan } from '../stack/service-env.js';
+import { Stack, watchDeaths, type StackRun } from '../stack/stack.js';
 
 const BARE_PROXY_ENTRY = fileURLToPath(new URL('./bare-proxy-server.ts', import.meta.url));
 
 export interface BenchStackOptions {
-  ports: StackPorts;
+  plan: StackPlan;
+  /** The environment the bare proxy starts from (the user's). */
   baseEnv: EnvSource;
-  overrides: Record<ServiceName, Record<string, string>>;
+  run: StackRun;
   onLine: (service: ServiceName, line: string) => void;
-}
-
-export interface ChildDeath {
-  name: string;
-  exit: ExitInfo;
-  output: string;
 }
 
 /** The four services and a bare proxy, each a real process on 127.0.0.1. */
 export interface BenchStack {
   targets: BenchTargets;
   pids: BenchPids;
-  /** Resolves if any of them exits before stop(). */
-  died: Promise<ChildDeath>;
   stop(): Promise<void>;
 }
 
@@ -45,22 +39,20 @@ function startBareProxy(productUrl: string, baseEnv: EnvSource): ChildService {
   });
 }
 
+/** Starts them; any of them exiting before stop() fails the run with a SERVICE_DIED error. */
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
-  const stack = await Stack.start({ ...options, host: '127.0.0.1' });
+  const { run } = options;
+  const stack = await Stack.start(options.plan, { run, onLine: options.onLine });
   const bare = startBareProxy(stack.urls['product-service'], options.baseEnv);
   let bareUrl: string;
   try {
     bareUrl = await bare.ready;
-  } catch (err) {
+  } catch {
     await Promise.all([bare.stop(), stack.stop()]);
-    throw new StackError(`${(err as Error).message}\n--- bare-proxy said:\n${bare.output()}`);
+    throw LaunchErrors.exitedEarly(bare.name, await bare.exited, bare.output());
   }
   let stopping = false;
-  const bareDied = new Promise<ChildDeath>((resolve) => {
-    void bare.exited.then((exit) => {
-      if (!stopping) resolve({ name: 'bare-proxy', exit, output: bare.output() });
-    });
-  });
+  watchDeaths([bare], () => stopping, run.fail);
   return {
     targets: { ...stack.urls, 'bare-proxy': bareUrl },
     pids: {
@@ -68,10 +60,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       'gateway-v2': stack.pid('gateway-v2'),
       'bare-proxy': bare.child.pid ?? 0,
     },
-    died: Promise.race([
-      stack.died.then(({ service, exit, output }) => ({ name: service, exit, output })),
-      bareDied,
-    ]),
     async stop() {
       stopping = true;
       await Promise.all([bare.stop(), stack.stop()]);

@@ -1,6 +1,4 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { asUsageError } from '../cli/parse.js';
+import { outDir, parseOptions, type CommandPaths } from '../cli/options.js';
 
 export interface BenchOptions {
   quick: boolean;
@@ -25,27 +23,11 @@ Options:
 The services take the ports of pnpm demo (PRODUCT_PORT, RECOMMENDATIONS_PORT, GATEWAY_V1_PORT,
 GATEWAY_V2_PORT); the bare proxy takes any free port.`;
 
-/** Parses the command line; `cwd` is where a relative --out is taken from. */
-export function parseBenchOptions(
-  argv: string[],
-  cwd: string,
-  defaultOutDir: string,
-): BenchOptions {
-  const { values } = asUsageError(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  return {
-    quick: values.quick,
-    outDir: values.out === undefined ? defaultOutDir : resolve(cwd, values.out),
-    help: values.help,
-  };
+/** Parses the command line; a relative --out is taken from where the command ran. */
+export function parseBenchOptions(argv: string[], paths: CommandPaths): BenchOptions {
+  const values = parseOptions(argv, {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  });
+  return { quick: values.quick, outDir: outDir(values.out, paths), help: values.help };
 }

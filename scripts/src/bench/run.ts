@@ -1,49 +1,41 @@
 import os from 'node:os';
-import type { EnvSource } from '@cbd/common';
+import { readSettings, type EnvSource } from '@cbd/common';
+import { breakerSettings } from '@cbd/gateway-v2/contract';
 import {
   benchSettings,
   buildBench,
   collectEnvironment,
   measureBreakerOverhead,
   overheadOptions,
+  readServiceSettings,
   runBench,
   type BenchReport,
   type SecondReport,
 } from '@cbd/loadtest';
-import type { Interrupts } from '../cli/interrupt.js';
-import type { DemoServiceEnv } from '../demo/service-env.js';
-import { progressLine } from '../demo/progress.js';
-import type { ServiceLogs } from '../demo/service-logs.js';
-import { ROOT_DIR, type StackPorts } from '../stack/services.js';
-import { startBenchStack, type ChildDeath } from './bench-stack.js';
+import type { CommandContext } from '../cli/command.js';
+import { progressLine } from '../cli/progress.js';
+import type { StackPlan } from '../stack/service-env.js';
+import type { ServiceLogs } from '../stack/service-logs.js';
+import { ROOT_DIR } from '../stack/services.js';
+import { startBenchStack } from './bench-stack.js';
 import { gatewayBreakerFactory } from './breaker-factory.js';
-
-export class ChildDiedError extends Error {
-  override name = 'ChildDiedError';
-  constructor(readonly death: ChildDeath) {
-    const { signal, code } = death.exit;
-    super(`${death.name} exited unexpectedly (${signal ?? `code ${code}`})`);
-  }
-}
 
 export interface BenchJob {
   quick: boolean;
-  services: DemoServiceEnv;
-  ports: StackPorts;
+  stack: StackPlan;
   baseEnv: EnvSource;
   logs: ServiceLogs;
-  interrupts: Interrupts;
   say: (line: string) => void;
 }
 
 const PHASES = 6;
 
 /** The whole bench: the in-process overhead first (on a quiet machine), then the stack's phases. */
-export async function runBenchJob(job: BenchJob): Promise<BenchReport> {
-  const { quick, services, interrupts, say } = job;
+export async function runBenchJob(job: BenchJob, context: CommandContext): Promise<BenchReport> {
+  const { quick, say } = job;
+  const { signal } = context;
   const startedAt = new Date();
   const loadStart = os.loadavg();
-  const settings = benchSettings(quick, services.settings);
   let phase = 0;
   const onPhase = (title: string) => say(`[${(phase += 1)}/${PHASES}] ${title}`);
   const onStep = (line: string) => say(`      ${line}`);
@@ -54,33 +46,36 @@ export async function runBenchJob(job: BenchJob): Promise<BenchReport> {
   };
 
   onPhase('breaker overhead, in-process: opossum fire() against a direct call, closed and open');
+  // The options gateway-v2 will be started with, read from its environment by its own settings.
+  const v2Options = readSettings(breakerSettings, job.stack.envs['gateway-v2']);
   const breakerOverhead = await measureBreakerOverhead(
-    gatewayBreakerFactory(services.settings.v2),
+    gatewayBreakerFactory(v2Options),
     overheadOptions(quick),
   );
   const ns = (n: number) => `${Math.round(n)} ns`;
   onStep(
     `direct ${ns(breakerOverhead.directNs)}; closed +${ns(breakerOverhead.closedOverheadNs)}; open +${ns(breakerOverhead.openOverheadNs)}; open as gateway-v2 fires it +${ns(breakerOverhead.openGatewayOverheadNs)} per call`,
   );
-  interrupts.signal.throwIfAborted();
+  signal.throwIfAborted();
 
   onPhase(`starting the four services and a bare proxy (logs: ${job.logs.dir})`);
   const stack = await startBenchStack({
-    ports: job.ports,
+    plan: job.stack,
     baseEnv: job.baseEnv,
-    overrides: services.overrides,
+    run: context,
     onLine: (service, line) => job.logs.write(service, line),
   });
-  void stack.died.then((death) => interrupts.abort(new ChildDiedError(death)));
+  let settings;
   let measured;
   try {
-    interrupts.signal.throwIfAborted();
+    settings = benchSettings(quick, await readServiceSettings(stack.targets));
+    signal.throwIfAborted();
     measured = await runBench({
       quick,
       settings,
       targets: stack.targets,
       pids: stack.pids,
-      signal: interrupts.signal,
+      signal,
       onPhase,
       onStep,
       onSecond,

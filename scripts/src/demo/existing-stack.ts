@@ -1,20 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFailureMode, resetBreaker, setFailureMode, type Targets } from '@cbd/loadtest';
-
-export class UnreachableError extends Error {
-  override name = 'UnreachableError';
-}
+import { LaunchErrors } from '../errors.js';
 
 /** --no-start: checks that every service the scenarios need answers /health. */
 export async function checkReachable(targets: Targets): Promise<void> {
-  for (const [name, url] of Object.entries(targets)) {
+  for (const name of Object.keys(targets) as (keyof Targets)[]) {
+    const url = targets[name];
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(3000) });
       if (res.status !== 200) throw new Error(`answered ${res.status}`);
     } catch (err) {
-      throw new UnreachableError(
-        `${name} at ${url} is not reachable (${(err as Error).message}); start the stack first or pass its URL`,
-      );
+      throw LaunchErrors.unreachable(name, url, (err as Error).message);
     }
   }
 }

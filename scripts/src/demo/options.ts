@@ -1,10 +1,6 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioName } from '@cbd/loadtest';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { outDir, parseOptions, positiveInt, type CommandPaths } from '../cli/options.js';
+import { LaunchErrors } from '../errors.js';
 
 export interface DemoOptions {
   quick: boolean;
@@ -40,22 +36,11 @@ Options:
   --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
   -h, --help                this text`;
 
-export function positiveInt(
-  name: string,
-  raw: string | undefined,
-  max: number,
-): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
 function url(name: string, raw: string): string {
   if (!/^https?:\/\/[^/\s]+\/?$/.test(raw)) {
-    throw new UsageError(`--${name} must be a URL like http://127.0.0.1:8080, got "${raw}"`);
+    throw LaunchErrors.badOption(
+      `--${name} must be a URL like http://127.0.0.1:8080, got "${raw}"`,
+    );
   }
   return raw.replace(/\/$/, '');
 }
@@ -63,34 +48,23 @@ function url(name: string, raw: string): string {
 function scenarioList(raw: string): ScenarioName[] {
   if (raw === 'all') return [...SCENARIOS];
   if ((SCENARIOS as readonly string[]).includes(raw)) return [raw as ScenarioName];
-  throw new UsageError(`--scenario must be outage, timeline or all, got "${raw}"`);
+  throw LaunchErrors.badOption(`--scenario must be outage, timeline or all, got "${raw}"`);
 }
 
-/** Parses the command line; `cwd` is where relative paths (--out) are taken from. */
-export function parseDemoOptions(argv: string[], cwd: string, defaultOutDir: string): DemoOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean', default: false },
-        scenario: { type: 'string', default: 'all' },
-        connections: { type: 'string' },
-        duration: { type: 'string' },
-        out: { type: 'string' },
-        'no-start': { type: 'boolean', default: false },
-        'v1-url': { type: 'string', default: 'http://127.0.0.1:8080' },
-        'v2-url': { type: 'string', default: 'http://127.0.0.1:8090' },
-        'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
-        live: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+/** Parses the command line; --out is taken from where the command ran. */
+export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptions {
+  const values = parseOptions(argv, {
+    quick: { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'all' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    out: { type: 'string' },
+    'no-start': { type: 'boolean', default: false },
+    'v1-url': { type: 'string', default: 'http://127.0.0.1:8080' },
+    'v2-url': { type: 'string', default: 'http://127.0.0.1:8090' },
+    'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
+    live: { type: 'boolean', default: false },
+  });
   const duration = positiveInt('duration', values.duration, 3600);
   const connections = positiveInt('connections', values.connections, 10_000);
   return {
@@ -98,7 +72,7 @@ export function parseDemoOptions(argv: string[], cwd: string, defaultOutDir: str
     scenarios: scenarioList(values.scenario),
     ...(connections === undefined ? {} : { connections }),
     ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
-    outDir: values.out === undefined ? defaultOutDir : resolve(cwd, values.out),
+    outDir: outDir(values.out, paths),
     noStart: values['no-start'],
     urls: {
       'gateway-v1': url('v1-url', values['v1-url']),

@@ -1,4 +1,3 @@
-import type { EnvSource } from '@cbd/common';
 import {
   buildReport,
   collectEnvironment,
@@ -10,51 +9,33 @@ import {
   type ScenarioName,
   type ScenarioRecording,
   type ScenarioSettings,
+  type ServiceSettings,
   type Targets,
 } from '@cbd/loadtest';
-import { Stack, type UnexpectedExit } from '../stack/stack.js';
-import { ROOT_DIR, type StackPorts } from '../stack/services.js';
+import type { CommandContext } from '../cli/command.js';
+import type { StackPlan } from '../stack/service-env.js';
+import type { ServiceLogs } from '../stack/service-logs.js';
+import { ROOT_DIR } from '../stack/services.js';
+import { Stack } from '../stack/stack.js';
 import { checkReachable, settle } from './existing-stack.js';
 import type { DemoOptions } from './options.js';
-import type { DemoServiceEnv } from './service-env.js';
-import type { ServiceLogs } from './service-logs.js';
-
-export class ServiceDiedError extends Error {
-  override name = 'ServiceDiedError';
-  constructor(readonly died: UnexpectedExit) {
-    super(`${died.service} exited unexpectedly (${died.exit.signal ?? `code ${died.exit.code}`})`);
-  }
-}
 
 export interface DemoPlan {
   options: DemoOptions;
+  /** Undefined with --no-start: the services are already running. */
+  stack: StackPlan | undefined;
   settings: ScenarioSettings;
-  services: DemoServiceEnv;
-  ports: StackPorts;
-  baseEnv: EnvSource;
+  /** Where --live serves its page. */
+  dashboardPort: number | undefined;
+}
+
+export interface DemoHooks {
   logs: ServiceLogs;
-  signal: AbortSignal;
-  /** Aborts the run (e.g. when a service dies). */
-  abort: (reason: Error) => void;
   say: (line: string) => void;
   onSecond: OnSecond;
 }
 
 const RUNNERS = { outage: runOutage, timeline: runTimeline } as const;
-
-async function startStack(plan: DemoPlan, scenario: ScenarioName): Promise<Stack> {
-  plan.logs.note(`scenario ${scenario}`);
-  plan.say(`Starting the four services (logs: ${plan.logs.dir})`);
-  const stack = await Stack.start({
-    ports: plan.ports,
-    host: '127.0.0.1',
-    baseEnv: plan.baseEnv,
-    overrides: plan.services.overrides,
-    onLine: (service, line) => plan.logs.write(service, line),
-  });
-  void stack.died.then((died) => plan.abort(new ServiceDiedError(died)));
-  return stack;
-}
 
 export interface DemoResult {
   report: Report;
@@ -62,31 +43,48 @@ export interface DemoResult {
   raw: { v1: Record<string, unknown>; v2: Record<string, unknown> };
 }
 
-/** Runs each scenario against a fresh stack (or the given one) and builds the report. */
-export async function runDemo(plan: DemoPlan): Promise<DemoResult> {
-  const { options, settings, signal, say } = plan;
+/** Runs each scenario against a fresh stack (or the running one) and builds the report. */
+export async function runDemo(
+  plan: DemoPlan,
+  context: CommandContext,
+  { logs, say, onSecond }: DemoHooks,
+): Promise<DemoResult> {
+  const { options, settings } = plan;
+  const { signal } = context;
   const recordings: ScenarioRecording[] = [];
   let targets: Targets = options.urls;
-  let services = plan.services.settings;
-  if (options.noStart) {
+  // What the services really run with, read from them, for the report.
+  let services: ServiceSettings | undefined;
+  let drainMs = 0;
+  if (!plan.stack) {
     await checkReachable(targets);
     services = await readServiceSettings(targets);
+    drainMs = services.hangMs + 5000;
   }
   for (const [index, name] of options.scenarios.entries()) {
-    if (options.noStart) {
+    let stack: Stack | undefined;
+    if (plan.stack) {
+      logs.note(`scenario ${name}`);
+      say(`Starting the four services (logs: ${logs.dir})`);
+      stack = await Stack.start(plan.stack, {
+        run: context,
+        onLine: (service, line) => logs.write(service, line),
+      });
+      targets = stack.urls;
+    } else {
       // The stack cannot be restarted: give each scenario the clean start a fresh stack has.
       if (index > 0) say('Healing the dependency and letting hung requests drain');
-      await settle(targets, services.hangMs + 5000, signal);
+      await settle(targets, drainMs, signal);
     }
-    const stack = options.noStart ? undefined : await startStack(plan, name);
-    if (stack) targets = stack.urls;
     try {
+      services ??= await readServiceSettings(targets);
       say(`Scenario ${name}: ${describe(name, settings)}`);
-      recordings.push(await RUNNERS[name](targets, settings, { signal, onSecond: plan.onSecond }));
+      recordings.push(await RUNNERS[name](targets, settings, { signal, onSecond }));
     } finally {
       await stack?.stop();
     }
   }
+  if (!services) throw new Error('no scenario was run');
   const report = buildReport({
     settings,
     services,

@@ -1,7 +1,4 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { asUsageError } from '../cli/parse.js';
-import { positiveInt } from '../demo/options.js';
+import { outDir, parseOptions, positiveInt, type CommandPaths } from '../cli/options.js';
 
 export interface SoakOptions {
   quick: boolean;
@@ -26,29 +23,21 @@ Options:
   --out <dir>           where soak.json and the services' logs go (default: reports/)
   -h, --help            this text`;
 
-/** Parses the command line; `cwd` is where a relative --out is taken from. */
-export function parseSoakOptions(argv: string[], cwd: string, defaultOutDir: string): SoakOptions {
-  const { values } = asUsageError(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean', default: false },
-        duration: { type: 'string' },
-        connections: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
+/** Parses the command line; a relative --out is taken from where the command ran. */
+export function parseSoakOptions(argv: string[], paths: CommandPaths): SoakOptions {
+  const values = parseOptions(argv, {
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    out: { type: 'string' },
+  });
   const duration = positiveInt('duration', values.duration, 3600);
   const connections = positiveInt('connections', values.connections, 1000);
   return {
     quick: values.quick,
     ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
     ...(connections === undefined ? {} : { connections }),
-    outDir: values.out === undefined ? defaultOutDir : resolve(cwd, values.out),
+    outDir: outDir(values.out, paths),
     help: values.help,
   };
 }

@@ -1,107 +1,101 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EnvSource } from '@cbd/common';
-import { ChildService, type ExitInfo } from '@cbd/common/tools';
-import { assertPortsFree } from './ports.js';
-import {
-  childEnv,
-  entryOf,
-  PORT_VARIABLES,
-  SERVICE_NAMES,
-  type ServiceName,
-  type StackPorts,
-} from './services.js';
+import { SERVICE_NAMES, type ServiceName } from '@cbd/loadtest';
+import { ChildService } from '@cbd/common/tools';
+import { LaunchErrors, type LaunchError } from '../errors.js';
+import { assertPortsFree, stackPortsWanted } from './ports.js';
+import type { StackPlan } from './service-env.js';
+import { entryOf, localUrl } from './services.js';
 
-export interface StackOptions {
-  ports: StackPorts;
-  host: string;
-  /** The environment every child starts from (normally the user's). */
-  baseEnv: EnvSource;
-  /** Extra variables per service, e.g. a shorter hang for --quick. */
-  overrides?: Partial<Record<ServiceName, Record<string, string>>>;
+/** The run a stack serves (a command's context fits). */
+export interface StackRun {
+  /** Aborted while the stack starts: the services are stopped and the start rejects. */
+  signal: AbortSignal;
+  /** Called once if a service exits while the stack runs (neither while it starts nor stops). */
+  fail: (err: LaunchError) => void;
+}
+
+export interface StackHooks {
+  run?: StackRun;
   onLine?: (service: ServiceName, line: string) => void;
   readyTimeoutMs?: number;
 }
 
-export class StackError extends Error {
-  override name = 'StackError';
-}
-
-export interface UnexpectedExit {
-  service: ServiceName;
-  exit: ExitInfo;
-  output: string;
+/**
+ * Calls onDied with a SERVICE_DIED error for the first child that exits while `stopping()` is
+ * false, or that was killed by someone else: its exit may be noticed only once a run, failing
+ * for want of it, is stopping the rest. Any set of children (the bench adds its bare proxy).
+ */
+export function watchDeaths(
+  children: ChildService[],
+  stopping: () => boolean,
+  onDied: (err: LaunchError) => void,
+): void {
+  let told = false;
+  for (const child of children) {
+    void child.exited.then((exit) => {
+      if (told || (stopping() && !child.killedByOthers(exit))) return;
+      told = true;
+      onDied(LaunchErrors.died(child.name, exit, child.output()));
+    });
+  }
 }
 
 /** The four services as child processes: started together, watched, stopped together. */
 export class Stack {
   #stopping = false;
-  /** Resolves if a service exits while the stack is supposed to be running. */
-  readonly died: Promise<UnexpectedExit>;
 
   private constructor(
     readonly urls: Record<ServiceName, string>,
     private readonly children: ChildService[],
+    run: StackRun | undefined,
   ) {
-    this.died = new Promise((resolve) => {
-      for (const child of children) {
-        void child.exited.then((exit) => {
-          if (!this.#stopping) {
-            resolve({ service: child.name as ServiceName, exit, output: child.output() });
-          }
-        });
-      }
-    });
+    if (run) watchDeaths(children, () => this.#stopping, run.fail);
   }
 
-  static async start(options: StackOptions): Promise<Stack> {
-    const { ports, host, baseEnv, overrides = {}, onLine, readyTimeoutMs = 30_000 } = options;
-    await assertPortsFree(
-      host,
-      SERVICE_NAMES.map((name) => ({
-        port: ports[name],
-        variable: PORT_VARIABLES[name],
-        owner: name,
-      })),
-    );
+  /**
+   * Checks the ports, starts every service with its planned environment and waits until each
+   * answers /health. If one exits first or is not healthy in time, the error names it and
+   * carries its own last lines, and the others are stopped.
+   */
+  static async start(plan: StackPlan, hooks: StackHooks = {}): Promise<Stack> {
+    const { run, onLine, readyTimeoutMs = 30_000 } = hooks;
+    const signal = run?.signal;
+    await assertPortsFree(plan.host, stackPortsWanted(plan.ports));
+    signal?.throwIfAborted();
+    const urls = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, localUrl(plan.ports[name])]),
+    ) as Record<ServiceName, string>;
     const children = SERVICE_NAMES.map(
       (name) =>
         new ChildService({
           name,
           entry: entryOf(name),
-          env: { ...childEnv(name, ports, baseEnv, overrides[name]), HOST: host },
+          env: plan.envs[name],
           onLine: (line) => onLine?.(name, line),
         }),
     );
     try {
       const deadline = Date.now() + readyTimeoutMs;
       await Promise.all(
-        children.map((c) =>
-          waitHealthy(c, `http://127.0.0.1:${ports[c.name as ServiceName]}`, deadline),
+        children.map((child) =>
+          waitHealthy(child, urls[child.name as ServiceName], { deadline, readyTimeoutMs, signal }),
         ),
       );
     } catch (err) {
       await Promise.all(children.map((c) => c.stop()));
-      const failed = children.find((c) => !c.running) ?? children[0];
-      throw new StackError(
-        `${(err as Error).message}\n--- ${failed?.name} said:\n${failed?.output().slice(-2000)}`,
-      );
+      throw err;
     }
-    const urls = Object.fromEntries(
-      SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
-    ) as Record<ServiceName, string>;
-    return new Stack(urls, children);
+    return new Stack(urls, children, run);
   }
 
   /** A service's process id, e.g. to read its memory, CPU time or open files from /proc. */
   pid(service: ServiceName): number {
-    const pid = this.children.find((c) => c.name === service)?.child.pid;
-    if (pid === undefined) throw new StackError(`${service} has no process`);
-    return pid;
+    return this.child(service).child.pid ?? 0;
   }
 
   /** Whether a service is still running (it may have exited on its own). */
   running(service: ServiceName): boolean {
-    return this.children.find((c) => c.name === service)?.running ?? false;
+    return this.child(service).running;
   }
 
   /** Stops every service (SIGTERM, then SIGKILL after killAfterMs) and waits until all are gone. */
@@ -109,14 +103,28 @@ export class Stack {
     this.#stopping = true;
     await Promise.all(this.children.map((c) => c.stop(killAfterMs)));
   }
+
+  private child(service: ServiceName): ChildService {
+    const child = this.children.find((c) => c.name === service);
+    if (!child) throw new Error(`no ${service} in the stack`);
+    return child;
+  }
+}
+
+interface Readiness {
+  deadline: number;
+  readyTimeoutMs: number;
+  signal: AbortSignal | undefined;
 }
 
 /**
  * Polls /health until it answers 200: not the "listening" log line, which LOG_LEVEL=warn hides.
- * Fails at once if the child exits, or at the deadline.
+ * Fails at once if the child exits, or at the deadline, with the child's own output.
  */
-async function waitHealthy(child: ChildService, url: string, deadline: number): Promise<void> {
+async function waitHealthy(child: ChildService, url: string, readiness: Readiness): Promise<void> {
+  const { deadline, readyTimeoutMs, signal } = readiness;
   while (child.running) {
+    signal?.throwIfAborted();
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
       if (res.status === 200) return;
@@ -124,9 +132,8 @@ async function waitHealthy(child: ChildService, url: string, deadline: number): 
       // Not listening yet.
     }
     if (Date.now() > deadline)
-      throw new StackError(`${child.name} was not healthy after the start-up timeout`);
+      throw LaunchErrors.notReady(child.name, readyTimeoutMs, child.output());
     await sleep(100);
   }
-  const { code, signal } = await child.exited;
-  throw new StackError(`${child.name} exited (${signal ?? `code ${code}`}) before it was ready`);
+  throw LaunchErrors.exitedEarly(child.name, await child.exited, child.output());
 }

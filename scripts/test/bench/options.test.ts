@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../src/bench/options.js';
-import { UsageError } from '../../src/demo/options.js';
+import { LaunchError } from '../../src/errors.js';
 
-const parse = (...argv: string[]) => parseBenchOptions(argv, '/home/me/work', '/repo/reports');
+const PATHS = { cwd: '/home/me/work', reportsDir: '/repo/reports' };
+const parse = (...argv: string[]) => parseBenchOptions(argv, PATHS);
 
 describe('parseBenchOptions', () => {
   it('when nothing is given, then the full bench writes into reports/', () => {
@@ -23,8 +24,8 @@ describe('parseBenchOptions', () => {
     [['--out'], "Option '--out <value>' argument missing"],
     [['full'], 'Unexpected argument'],
     [['--quick=yes'], "Option '--quick' does not take an argument"],
-  ])('when the arguments are %j, then a UsageError says what is wrong', (argv, message) => {
-    expect(() => parse(...argv)).toThrow(UsageError);
+  ])('when the arguments are %j, then a bad-option error says what is wrong', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(LaunchError);
     expect(() => parse(...argv)).toThrow(message);
   });
 });

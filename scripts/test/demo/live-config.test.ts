@@ -1,24 +1,11 @@
-import { ConfigError } from '@cbd/common';
 import { scenarioSettings, serviceSettings } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { liveClientTimeoutMs, livePorts, loadDashboardPort } from '../../src/demo/live-config.js';
-import { loadStackPorts } from '../../src/stack/services.js';
-
-describe('loadDashboardPort', () => {
-  it('when DASHBOARD_PORT is unset or blank, then 8099', () => {
-    expect(loadDashboardPort({})).toBe(8099);
-    expect(loadDashboardPort({ DASHBOARD_PORT: ' ' })).toBe(8099);
-  });
-
-  it('when DASHBOARD_PORT is not a port, then a ConfigError names it', () => {
-    expect(() => loadDashboardPort({ DASHBOARD_PORT: '70000' })).toThrow(ConfigError);
-    expect(() => loadDashboardPort({ DASHBOARD_PORT: 'x' })).toThrow('DASHBOARD_PORT');
-  });
-});
+import { liveClientTimeoutMs, livePorts } from '../../src/demo/live-config.js';
+import { readStackPorts } from '../../src/settings.js';
 
 describe('livePorts', () => {
   it('when the services are started here, then their ports are checked with the dashboard’s', () => {
-    const ports = livePorts(9000, loadStackPorts({}));
+    const ports = livePorts(9000, readStackPorts({}));
 
     expect(ports.map((p) => [p.port, p.variable])).toEqual([
       [9000, 'DASHBOARD_PORT'],

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDemoOptions, UsageError } from '../../src/demo/options.js';
+import { parseDemoOptions } from '../../src/demo/options.js';
+import { LaunchError } from '../../src/errors.js';
 
-const parse = (...argv: string[]) => parseDemoOptions(argv, '/home/me/work', '/repo/reports');
+const PATHS = { cwd: '/home/me/work', reportsDir: '/repo/reports' };
+const parse = (...argv: string[]) => parseDemoOptions(argv, PATHS);
 
 describe('parseDemoOptions', () => {
   it('when nothing is given, then both scenarios run at full length into reports/', () => {
@@ -57,8 +59,8 @@ describe('parseDemoOptions', () => {
     [['--v1-url', 'localhost:8080'], '--v1-url must be a URL like http://127.0.0.1:8080'],
     [['--fast'], "Unknown option '--fast'"],
     [['report'], 'Unexpected argument'],
-  ])('when the arguments are %j, then a UsageError says what is wrong', (argv, message) => {
-    expect(() => parse(...argv)).toThrow(UsageError);
+  ])('when the arguments are %j, then a bad-option error says what is wrong', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(LaunchError);
     expect(() => parse(...argv)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { PORT_VARIABLES, SERVICE_NAMES } from '../../src/stack/services.js';
+import { SERVICE_NAMES } from '@cbd/loadtest';
+import { STACK_PORT_SETTINGS } from '../../src/settings.js';
 
 /** `count` different ports that were free on 127.0.0.1 a moment ago. */
 export async function freePorts(count: number): Promise<number[]> {
@@ -31,6 +32,11 @@ export function isFree(port: number): Promise<boolean> {
 /** The variables that put the stack's services on `ports`, in SERVICE_NAMES order. */
 export function stackPortEnv(ports: number[]): Record<string, string> {
   return Object.fromEntries(
-    SERVICE_NAMES.map((name, i) => [PORT_VARIABLES[name], String(ports[i])]),
+    SERVICE_NAMES.map((name, i) => [STACK_PORT_SETTINGS[name].env, String(ports[i])]),
   );
+}
+
+/** Whether nothing listens on any of `ports`. */
+export async function allFree(ports: number[]): Promise<boolean> {
+  return (await Promise.all(ports.map(isFree))).every(Boolean);
 }

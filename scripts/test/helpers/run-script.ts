@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'vitest';
 
 export interface ScriptRun {
   child: ChildProcess;
@@ -11,17 +12,31 @@ export interface ScriptRun {
 
 const SCRIPTS_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
+export interface ProcessOptions {
+  cwd: string;
+  /** Exactly the environment given (plus PATH). */
+  env: Record<string, string>;
+  /** Its own process group, as a shell starts a job. */
+  detached?: boolean;
+}
+
 /** Runs scripts/src/<entry> as `pnpm demo` does, with exactly the environment given (plus PATH). */
 export function runScript(entry: string, args: string[], env: Record<string, string>): ScriptRun {
-  const child = spawn(
+  return runProcess(
     process.execPath,
     ['--conditions=@cbd/source', '--import', 'tsx', `src/${entry}`, ...args],
-    {
-      cwd: SCRIPTS_DIR,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { cwd: SCRIPTS_DIR, env },
   );
+}
+
+/** Runs a command with its output collected, e.g. `npx pnpm start` as a user types it. */
+export function runProcess(command: string, args: string[], options: ProcessOptions): ScriptRun {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
   let output = '';
   const waiters: { test: (s: string) => boolean; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {
@@ -51,4 +66,13 @@ export function runScript(entry: string, args: string[], env: Record<string, str
       });
     },
   };
+}
+
+/** A failed test must not leave the launcher (and its services) running. */
+export function stopOnFinish(ctx: TestContext, run: ScriptRun): void {
+  ctx.onTestFinished(async () => {
+    if (run.child.exitCode !== null || run.child.signalCode !== null) return;
+    run.child.kill('SIGINT');
+    await run.exited;
+  });
 }

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** Asks `check` every intervalMs until it answers true; fails with `what` after timeoutMs. */
 export async function waitFor(
   what: string,
-  check: () => Promise<boolean>,
+  check: () => boolean | Promise<boolean>,
   { timeoutMs = 60_000, intervalMs = 500 } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;

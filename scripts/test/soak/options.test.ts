@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/demo/options.js';
+import { LaunchError } from '../../src/errors.js';
 import { parseSoakOptions } from '../../src/soak/options.js';
 
-const parse = (...argv: string[]) => parseSoakOptions(argv, '/home/me/work', '/repo/reports');
+const PATHS = { cwd: '/home/me/work', reportsDir: '/repo/reports' };
+const parse = (...argv: string[]) => parseSoakOptions(argv, PATHS);
 
 describe('parseSoakOptions', () => {
   it('when nothing is given, then the full soak writes into reports/ with its default load', () => {
@@ -26,8 +27,8 @@ describe('parseSoakOptions', () => {
     [['--duration', '1.5'], '--duration must be a whole number'],
     [['--connections', 'lots'], '--connections must be a whole number from 1 to 1000'],
     [['--flaps', '3'], "Unknown option '--flaps'"],
-  ])('when the arguments are %j, then a UsageError says what is wrong', (argv, message) => {
-    expect(() => parse(...argv)).toThrow(UsageError);
+  ])('when the arguments are %j, then a bad-option error says what is wrong', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(LaunchError);
     expect(() => parse(...argv)).toThrow(message);
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertPortsFree, PortInUseError } from '../../src/stack/ports.js';
+import { readStackPorts } from '../../src/settings.js';
+import { assertPortsFree, stackPortsWanted } from '../../src/stack/ports.js';
 
 let busy: Server | undefined;
 afterEach(() => {
@@ -22,7 +23,7 @@ describe('assertPortsFree', () => {
       { port, variable: 'GATEWAY_V1_PORT', owner: 'gateway-v1' },
     ]);
 
-    await expect(attempt).rejects.toThrow(PortInUseError);
+    await expect(attempt).rejects.toMatchObject({ code: 'PORT_IN_USE' });
     await expect(attempt).rejects.toThrow(
       `port ${port} (gateway-v1) is already in use; set GATEWAY_V1_PORT to use another port`,
     );
@@ -44,5 +45,16 @@ describe('assertPortsFree', () => {
     await expect(
       assertPortsFree('127.0.0.1', [{ port, variable: 'X', owner: 'x' }]),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('stackPortsWanted', () => {
+  it('when given the stack’s ports, then each is named with its service and the variable that moves it', () => {
+    expect(stackPortsWanted(readStackPorts({ GATEWAY_V2_PORT: '9090' }))).toEqual([
+      { port: 8081, variable: 'PRODUCT_PORT', owner: 'product-service' },
+      { port: 8082, variable: 'RECOMMENDATIONS_PORT', owner: 'recommendations-service' },
+      { port: 8080, variable: 'GATEWAY_V1_PORT', owner: 'gateway-v1' },
+      { port: 9090, variable: 'GATEWAY_V2_PORT', owner: 'gateway-v2' },
+    ]);
   });
 });

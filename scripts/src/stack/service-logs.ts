@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_NAMES, type ServiceName } from '../stack/services.js';
+import { SERVICE_NAMES, type ServiceName } from '@cbd/loadtest';
 
 export interface ServiceLogs {
   readonly dir: string;

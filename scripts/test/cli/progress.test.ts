@@ -1,6 +1,6 @@
 import type { SecondSample } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../../src/demo/progress.js';
+import { progressLine } from '../../src/cli/progress.js';
 
 const sample = (outcomes: Partial<SecondSample['outcomes']>, p99: number | null): SecondSample => {
   const full = { full: 0, degraded: 0, failed: 0, timeout: 0, ...outcomes };

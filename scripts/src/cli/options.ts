@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LaunchErrors } from '../errors.js';
+
+/** Where a command takes relative paths from, and where its reports go by default. */
+export interface CommandPaths {
+  /** The directory the user ran the command in (pnpm runs scripts in the package's). */
+  cwd: string;
+  reportsDir: string;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+type Parsed<T extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{
+    args: string[];
+    strict: true;
+    allowPositionals: false;
+    options: T & typeof HELP;
+  }>
+>['values'];
+
+/**
+ * Options only (no positional arguments), plus -h/--help; whatever parseArgs rejects is a
+ * BAD_OPTION error.
+ */
+export function parseOptions<const T extends OptionsConfig>(argv: string[], options: T): Parsed<T> {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { ...options, ...HELP },
+    }).values;
+  } catch (err) {
+    throw LaunchErrors.badOption((err as Error).message);
+  }
+}
+
+export function positiveInt(
+  name: string,
+  raw: string | undefined,
+  max: number,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw LaunchErrors.badOption(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** --out: taken from where the command ran; the reports directory if not given. */
+export function outDir(raw: string | undefined, paths: CommandPaths): string {
+  return raw === undefined ? paths.reportsDir : resolve(paths.cwd, raw);
+}

@@ -1,0 +1,30 @@
+import { readSettings, setting, type EnvSource, type SettingValues } from '@cbd/common';
+import type { ServiceName } from '@cbd/loadtest';
+
+// The launchers' own settings: where they put the four services and the live page. From 1, not
+// 0 as a service's PORT may be: the launchers wire every URL before anything listens, so "any
+// free port" cannot be followed.
+const port = (env: string, fallback: number, meaning: string) =>
+  setting.int(env, { default: fallback, min: 1, max: 65535, meaning });
+
+/** Each service's port when a launcher starts the stack. */
+export const STACK_PORT_SETTINGS = {
+  'product-service': port('PRODUCT_PORT', 8081, 'product-service'),
+  'recommendations-service': port('RECOMMENDATIONS_PORT', 8082, 'recommendations-service'),
+  'gateway-v1': port('GATEWAY_V1_PORT', 8080, 'gateway-v1'),
+  'gateway-v2': port('GATEWAY_V2_PORT', 8090, 'gateway-v2'),
+} satisfies Record<ServiceName, unknown>;
+
+export const DASHBOARD_PORT_SETTINGS = {
+  dashboardPort: port('DASHBOARD_PORT', 8099, 'the live page of `pnpm demo --live`'),
+};
+
+export type StackPorts = SettingValues<typeof STACK_PORT_SETTINGS>;
+
+export function readStackPorts(env: EnvSource): StackPorts {
+  return readSettings(STACK_PORT_SETTINGS, env);
+}
+
+export function readDashboardPort(env: EnvSource): number {
+  return readSettings(DASHBOARD_PORT_SETTINGS, env).dashboardPort;
+}

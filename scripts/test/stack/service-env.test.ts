@@ -1,0 +1,91 @@
+import { demoProfile } from '@cbd/loadtest';
+import { describe, expect, it } from 'vitest';
+import { planStack } from '../../src/stack/service-env.js';
+import { problemsOf } from '../helpers/config-problems.js';
+
+const USER = { PATH: '/usr/bin', GATEWAY_V1_PORT: '9080', PORT: '1234', HOST: '0.0.0.0' };
+
+describe('planStack', () => {
+  it('when planned, then each child has the user’s variables and the stack’s wiring, not the user’s PORT or HOST', () => {
+    const { envs, ports, host } = planStack(USER, '127.0.0.1', {});
+
+    expect(host).toBe('127.0.0.1');
+    expect(ports['gateway-v1']).toBe(9080);
+    expect(envs['gateway-v1']).toMatchObject({
+      PATH: '/usr/bin',
+      HOST: '127.0.0.1',
+      PORT: '9080',
+      PRODUCT_SERVICE_URL: 'http://127.0.0.1:8081',
+      RECOMMENDATIONS_SERVICE_URL: 'http://127.0.0.1:8082',
+    });
+    expect(envs['product-service']).toMatchObject({ HOST: '127.0.0.1', PORT: '8081' });
+    expect(envs['recommendations-service']?.PORT).toBe('8082');
+  });
+
+  it('when the services are gateways’ upstreams, then only the gateways are told where they are', () => {
+    const { envs } = planStack({}, '127.0.0.1', {});
+
+    expect(envs['product-service']).not.toHaveProperty('RECOMMENDATIONS_SERVICE_URL');
+    expect(envs['gateway-v2']).toHaveProperty('RECOMMENDATIONS_SERVICE_URL');
+  });
+
+  it('when given the demo’s --quick profile, then each service gets its own values as variables', () => {
+    const { envs } = planStack({}, '127.0.0.1', demoProfile(true));
+
+    expect(envs['gateway-v2']).toMatchObject({
+      BREAKER_TIMEOUT_MS: '200',
+      BREAKER_RESET_TIMEOUT_MS: '1000',
+      BREAKER_ROLLING_WINDOW_MS: '500',
+      SHUTDOWN_GRACE_MS: '300',
+    });
+    expect(envs['recommendations-service']).toMatchObject({ HANG_MS: '3000' });
+    expect(envs['gateway-v1']).toMatchObject({ V1_UPSTREAM_TIMEOUT_MS: '3000' });
+    expect(envs['gateway-v1']).not.toHaveProperty('HANG_MS');
+  });
+
+  it('when the user set a variable the profile sets, then the user’s value wins; a blank one does not', () => {
+    const { envs } = planStack(
+      { BREAKER_TIMEOUT_MS: '500', HANG_MS: ' ' },
+      '127.0.0.1',
+      demoProfile(false),
+    );
+
+    expect(envs['gateway-v2']?.BREAKER_TIMEOUT_MS).toBe('500');
+    expect(envs['recommendations-service']?.HANG_MS).toBe('30000');
+  });
+
+  it('when ADMIN_TOKEN is set, then every child gets it unchanged', () => {
+    const { envs } = planStack(
+      { ADMIN_TOKEN: 'a-long-random-token' },
+      '127.0.0.1',
+      demoProfile(true),
+    );
+
+    expect(Object.values(envs).map((env) => env.ADMIN_TOKEN)).toEqual([
+      'a-long-random-token',
+      'a-long-random-token',
+      'a-long-random-token',
+      'a-long-random-token',
+    ]);
+  });
+
+  it('when a value is bad, then it fails before anything starts, naming it once however many services read it', () => {
+    const problems = problemsOf(() =>
+      planStack({ LOG_LEVEL: 'loud', V1_POOL_SIZE: 'lots' }, '127.0.0.1', {}),
+    );
+
+    expect(problems).toEqual([
+      'LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent',
+      'V1_POOL_SIZE="lots": must be an integer from 1 to 10000',
+    ]);
+  });
+
+  it('when a port is 0 and a service setting is bad, then both are named in one error', () => {
+    expect(
+      problemsOf(() => planStack({ PRODUCT_PORT: '0', HANG_MS: 'x' }, '127.0.0.1', {})),
+    ).toEqual([
+      'PRODUCT_PORT="0": must be an integer from 1 to 65535',
+      'HANG_MS="x": must be an integer from 0 to 600000',
+    ]);
+  });
+});
