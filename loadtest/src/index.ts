@@ -5,7 +5,7 @@ export * from './scenarios/services.js';
 export * from './scenarios/settings.js';
 export type { GatewayRecording } from './scenarios/gateway-load.js';
 export type { ScenarioRecording, ScenarioStack } from './scenarios/recording.js';
-export type { OnSecond, SecondReport, ScenarioHooks } from './scenarios/progress.js';
+export type { GatewaySecond, OnSecond, SecondReport, ScenarioHooks } from './scenarios/progress.js';
 export { runOutage } from './scenarios/outage.js';
 export { runTimeline } from './scenarios/timeline.js';
 export { MAX_RATE } from './runner/arrivals.js';
@@ -19,7 +19,7 @@ export {
 export * from './report/schema.js';
 export { buildReport, rawResults, type ReportInput } from './report/build.js';
 export { collectEnvironment } from './report/environment.js';
-export { narrative } from './report/narrative.js';
+export { closedLoopCaveat, describeLoad, narrative } from './report/narrative.js';
 export { renderTable } from './report/table.js';
 export {
   writeReport,

@@ -51,11 +51,9 @@ const demo: Command<DemoOptions, DemoPlan> = {
   plan: (options, env) => ({
     options,
     stack: options.noStart ? undefined : planStack(env, '127.0.0.1', demoProfile(options.quick)),
-    settings: scenarioSettings(options.quick, {
-      ...(options.connections === undefined ? {} : { connections: options.connections }),
-      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
-    }),
+    settings: scenarioSettings(options.load),
     dashboardPort: options.live ? readDashboardPort(env) : undefined,
+    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
   }),
   onInterrupt: ({ live }) =>
     live

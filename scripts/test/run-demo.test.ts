@@ -25,9 +25,11 @@ describe('pnpm demo (end to end)', () => {
       'outage',
     );
     const outage = report.scenarios.outage!;
-    expect(outage.comparison.usefulRate.v1).toBeLessThan(0.05);
-    expect(outage.comparison.usefulRate.v2).toBeGreaterThan(0.95);
-    expect(outage.comparison.throughputRatio).toBeGreaterThan(10);
+    expect(outage.comparison.usefulShare.v1).toBeLessThan(0.05);
+    expect(outage.comparison.usefulShare.v2).toBeGreaterThan(0.95);
+    const timeline = report.scenarios.timeline!.comparison;
+    expect(timeline.sickUsefulShare.v1).toBeLessThan(0.1);
+    expect(timeline.sickUsefulShare.v2).toBeGreaterThan(0.9);
     const states = report.scenarios.timeline!.gateways.v2.circuit!.transitions.map((t) => t.to);
     expect(states).toContain('OPEN');
     expect(states.lastIndexOf('CLOSED')).toBeGreaterThan(states.indexOf('OPEN'));

@@ -5,9 +5,10 @@ import {
   benchSettings,
   buildBench,
   collectEnvironment,
+  controlOf,
   measureBreakerOverhead,
   overheadOptions,
-  readServiceSettings,
+  readStackSettings,
   runBench,
   type BenchReport,
   type SecondReport,
@@ -18,7 +19,6 @@ import type { StackPlan } from '../stack/service-env.js';
 import type { ServiceLogs } from '../stack/service-logs.js';
 import { ROOT_DIR } from '../stack/services.js';
 import { startBenchStack } from './bench-stack.js';
-import { gatewayBreakerFactory } from './breaker-factory.js';
 
 export interface BenchJob {
   quick: boolean;
@@ -28,7 +28,7 @@ export interface BenchJob {
   say: (line: string) => void;
 }
 
-const PHASES = 6;
+const PHASES = 7;
 
 /** The whole bench: the in-process overhead first (on a quiet machine), then the stack's phases. */
 export async function runBenchJob(job: BenchJob, context: CommandContext): Promise<BenchReport> {
@@ -48,10 +48,7 @@ export async function runBenchJob(job: BenchJob, context: CommandContext): Promi
   onPhase('breaker overhead, in-process: opossum fire() against a direct call, closed and open');
   // The options gateway-v2 will be started with, read from its environment by its own settings.
   const v2Options = readSettings(breakerSettings, job.stack.envs['gateway-v2']);
-  const breakerOverhead = await measureBreakerOverhead(
-    gatewayBreakerFactory(v2Options),
-    overheadOptions(quick),
-  );
+  const breakerOverhead = await measureBreakerOverhead(v2Options, overheadOptions(quick));
   const ns = (n: number) => `${Math.round(n)} ns`;
   onStep(
     `direct ${ns(breakerOverhead.directNs)}; closed +${ns(breakerOverhead.closedOverheadNs)}; open +${ns(breakerOverhead.openOverheadNs)}; open as gateway-v2 fires it +${ns(breakerOverhead.openGatewayOverheadNs)} per call`,
@@ -68,12 +65,13 @@ export async function runBenchJob(job: BenchJob, context: CommandContext): Promi
   let settings;
   let measured;
   try {
-    settings = benchSettings(quick, await readServiceSettings(stack.targets));
+    settings = benchSettings(quick, await readStackSettings(stack.targets));
     signal.throwIfAborted();
     measured = await runBench({
       quick,
       settings,
       targets: stack.targets,
+      control: controlOf(stack.targets),
       pids: stack.pids,
       signal,
       onPhase,

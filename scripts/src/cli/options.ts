@@ -45,11 +45,38 @@ export function positiveInt(
   max: number,
 ): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
+  const value = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw LaunchErrors.badOption(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A decimal number above 0 and at most `max` (e.g. --rate 12.5); `why` says where max comes from. */
+export function positiveNumber(
+  name: string,
+  raw: string | undefined,
+  max: number,
+  why = '',
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\d{1,10}(\.\d{1,6})?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value > 0 && value <= max)) {
+    throw LaunchErrors.badOption(
+      `--${name} must be a number above 0 and at most ${max}${why}, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+/** One of `values`. */
+export function oneOf<const V extends readonly string[]>(
+  name: string,
+  raw: string,
+  values: V,
+): V[number] {
+  if ((values as readonly string[]).includes(raw)) return raw;
+  throw LaunchErrors.badOption(`--${name} must be ${values.join(' or ')}, got "${raw}"`);
 }
 
 /** --out: taken from where the command ran; the reports directory if not given. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readFailureMode, resetBreaker, setFailureMode, type Targets } from '@cbd/loadtest';
+import type { Control, Targets } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
 
 /** --no-start: checks that every service the scenarios need answers /health. */
@@ -20,15 +20,14 @@ export async function checkReachable(targets: Targets): Promise<void> {
  * wait until no request still hangs in it (v1's pool drains), and close v2's breaker.
  */
 export async function settle(
-  targets: Targets,
+  control: Control,
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<void> {
-  const recommendations = targets['recommendations-service'];
-  await setFailureMode(recommendations, 'healthy');
+  await control.setFailure({ mode: 'healthy' });
   const deadline = Date.now() + timeoutMs;
-  while ((await readFailureMode(recommendations)).hanging > 0 && Date.now() < deadline) {
+  while ((await control.readFailure()).hanging > 0 && Date.now() < deadline) {
     await sleep(250, undefined, { signal });
   }
-  await resetBreaker(targets['gateway-v2']);
+  await control.resetBreaker();
 }

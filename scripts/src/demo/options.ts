@@ -1,13 +1,19 @@
-import { SCENARIOS, type ScenarioName } from '@cbd/loadtest';
-import { outDir, parseOptions, positiveInt, type CommandPaths } from '../cli/options.js';
+import { MAX_RATE, SCENARIOS, type LoadChoice, type ScenarioName } from '@cbd/loadtest';
+import {
+  oneOf,
+  outDir,
+  parseOptions,
+  positiveInt,
+  positiveNumber,
+  type CommandPaths,
+} from '../cli/options.js';
 import { LaunchErrors } from '../errors.js';
 
 export interface DemoOptions {
   quick: boolean;
   scenarios: ScenarioName[];
-  connections?: number;
-  /** Per gateway for outage; the whole run (split 1:2:4) for timeline. */
-  durationMs?: number;
+  /** How the gateways are loaded; what is left out takes the scenario's default. */
+  load: LoadChoice;
   outDir: string;
   /** Load a stack that is already running (e.g. docker compose) instead of starting one. */
   noStart: boolean;
@@ -18,17 +24,23 @@ export interface DemoOptions {
 
 export const USAGE = `Usage: pnpm demo [options]
 
-Runs both gateways under load while recommendations hang, then writes
+Runs both gateways under arriving users while recommendations hang, then writes
 reports/comparison_report.json and .html and prints a comparison table.
 
 Options:
-  --quick                   every duration and the hang about 10x shorter (~30 s in all)
-  --scenario <name>         outage, timeline or all (default: all)
+  --quick                   every duration, the hang and the patience about 10x shorter
+  --scenario <name>         ${[...SCENARIOS, 'all'].join(', ')} (default: all = outage, timeline)
   --live                    no report: a page on http://127.0.0.1:8099 (DASHBOARD_PORT) with
                             live charts of both gateways and buttons to break and heal
                             recommendations-service; runs until Ctrl-C
-  --connections <n>         connections per gateway (default: 100 outage, 20 timeline, 10 live)
-  --duration <seconds>      outage: per gateway (default 40); timeline: in all (default 70)
+  --rate <n>                users arriving per second at each gateway (default 100, at most ${MAX_RATE})
+  --arrivals <kind>         poisson (default: independent users) or uniform (evenly spaced)
+  --patience <seconds>      a user who waits longer gives up: the answer is too late (default 5)
+  --load <model>            open (default: users arrive whatever the gateway does) or closed
+                            (a fixed number of connections, each waiting for its answer:
+                            what a closed loop hides, shown side by side)
+  --connections <n>         with --load closed: connections per gateway (default 100 outage, 20 timeline)
+  --duration <seconds>      outage: per gateway (default 35); timeline: in all (default 70)
   --out <dir>               where the reports go (default: reports/)
   --no-start                use services that are already running, at:
   --v1-url <url>              gateway-v1 (default http://127.0.0.1:8080)
@@ -37,7 +49,7 @@ Options:
   -h, --help                this text`;
 
 function url(name: string, raw: string): string {
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(raw)) {
+  if (!/^https?:\/\/[^/\s?#]+\/?$/.test(raw)) {
     throw LaunchErrors.badOption(
       `--${name} must be a URL like http://127.0.0.1:8080, got "${raw}"`,
     );
@@ -46,9 +58,8 @@ function url(name: string, raw: string): string {
 }
 
 function scenarioList(raw: string): ScenarioName[] {
-  if (raw === 'all') return [...SCENARIOS];
-  if ((SCENARIOS as readonly string[]).includes(raw)) return [raw as ScenarioName];
-  throw LaunchErrors.badOption(`--scenario must be outage, timeline or all, got "${raw}"`);
+  if (raw === 'all') return ['outage', 'timeline'];
+  return [oneOf('scenario', raw, [...SCENARIOS, 'all'] as const) as ScenarioName];
 }
 
 /** Parses the command line; --out is taken from where the command ran. */
@@ -56,6 +67,10 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
   const values = parseOptions(argv, {
     quick: { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'all' },
+    rate: { type: 'string' },
+    arrivals: { type: 'string', default: 'poisson' },
+    patience: { type: 'string' },
+    load: { type: 'string', default: 'open' },
     connections: { type: 'string' },
     duration: { type: 'string' },
     out: { type: 'string' },
@@ -65,13 +80,37 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
     live: { type: 'boolean', default: false },
   });
-  const duration = positiveInt('duration', values.duration, 3600);
+  const model = oneOf('load', values.load, ['open', 'closed'] as const);
+  const rate = positiveNumber(
+    'rate',
+    values.rate,
+    MAX_RATE,
+    ' (beyond it this machine cannot send users when they are due)',
+  );
   const connections = positiveInt('connections', values.connections, 10_000);
+  if (model === 'open' && connections !== undefined)
+    throw LaunchErrors.badOption(
+      '--connections goes with --load closed; users arriving at a rate are set with --rate',
+    );
+  if (model === 'closed' && rate !== undefined)
+    throw LaunchErrors.badOption(
+      '--rate goes with the open model; a closed loop is set with --connections',
+    );
+  const duration = positiveInt('duration', values.duration, 3600);
+  const patience = positiveNumber('patience', values.patience, 600);
+  const load: LoadChoice = {
+    quick: values.quick,
+    model,
+    arrivals: oneOf('arrivals', values.arrivals, ['poisson', 'uniform'] as const),
+    ...(rate === undefined ? {} : { rate }),
+    ...(connections === undefined ? {} : { connections }),
+    ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
+    ...(patience === undefined ? {} : { patienceMs: patience * 1000 }),
+  };
   return {
     quick: values.quick,
     scenarios: scenarioList(values.scenario),
-    ...(connections === undefined ? {} : { connections }),
-    ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
+    load,
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],
     urls: {

@@ -1,7 +1,10 @@
 import {
   buildReport,
   collectEnvironment,
-  readServiceSettings,
+  controlOf,
+  describeLoad,
+  rawResults,
+  readStackSettings,
   runOutage,
   runTimeline,
   type OnSecond,
@@ -9,7 +12,7 @@ import {
   type ScenarioName,
   type ScenarioRecording,
   type ScenarioSettings,
-  type ServiceSettings,
+  type StackSettings,
   type Targets,
 } from '@cbd/loadtest';
 import type { CommandContext } from '../cli/command.js';
@@ -27,6 +30,8 @@ export interface DemoPlan {
   settings: ScenarioSettings;
   /** Where --live serves its page. */
   dashboardPort: number | undefined;
+  /** Sent with every admin call when the services guard them with one. */
+  adminToken: string | undefined;
 }
 
 export interface DemoHooks {
@@ -39,7 +44,7 @@ const RUNNERS = { outage: runOutage, timeline: runTimeline } as const;
 
 export interface DemoResult {
   report: Report;
-  /** autocannon's own results per gateway, by scenario (results_v1.json, results_v2.json). */
+  /** Every user per gateway, by scenario (results_v1.json, results_v2.json). */
   raw: { v1: Record<string, unknown>; v2: Record<string, unknown> };
 }
 
@@ -49,17 +54,17 @@ export async function runDemo(
   context: CommandContext,
   { logs, say, onSecond }: DemoHooks,
 ): Promise<DemoResult> {
-  const { options, settings } = plan;
+  const { options, settings, adminToken } = plan;
   const { signal } = context;
   const recordings: ScenarioRecording[] = [];
   let targets: Targets = options.urls;
   // What the services really run with, read from them, for the report.
-  let services: ServiceSettings | undefined;
+  let services: StackSettings | undefined;
   let drainMs = 0;
   if (!plan.stack) {
     await checkReachable(targets);
-    services = await readServiceSettings(targets);
-    drainMs = services.hangMs + 5000;
+    services = await readStackSettings(targets);
+    drainMs = services.recommendations.hangMs + 5000;
   }
   for (const [index, name] of options.scenarios.entries()) {
     let stack: Stack | undefined;
@@ -71,15 +76,17 @@ export async function runDemo(
         onLine: (service, line) => logs.write(service, line),
       });
       targets = stack.urls;
-    } else {
-      // The stack cannot be restarted: give each scenario the clean start a fresh stack has.
+    }
+    const control = controlOf(targets, adminToken);
+    // The stack cannot be restarted: give each scenario the clean start a fresh stack has.
+    if (!plan.stack) {
       if (index > 0) say('Healing the dependency and letting hung requests drain');
-      await settle(targets, drainMs, signal);
+      await settle(control, drainMs, signal);
     }
     try {
-      services ??= await readServiceSettings(targets);
+      services ??= await readStackSettings(targets);
       say(`Scenario ${name}: ${describe(name, settings)}`);
-      recordings.push(await RUNNERS[name](targets, settings, { signal, onSecond }));
+      recordings.push(await RUNNERS[name]({ targets, control }, settings, { signal, onSecond }));
     } finally {
       await stack?.stop();
     }
@@ -93,16 +100,14 @@ export async function runDemo(
     environment: await collectEnvironment(ROOT_DIR),
     generatedAt: new Date(),
   });
-  const rawOf = (gateway: 'v1' | 'v2') =>
-    Object.fromEntries(recordings.map((r) => [r.name, r.gateways[gateway].load.raw]));
-  return { report, raw: { v1: rawOf('v1'), v2: rawOf('v2') } };
+  return { report, raw: { v1: rawResults(recordings, 'v1'), v2: rawResults(recordings, 'v2') } };
 }
 
 function describe(name: ScenarioName, settings: ScenarioSettings): string {
+  const users = describeLoad(settings.load[name]);
   if (name === 'outage') {
-    const { connections, durationMs } = settings.outage;
-    return `recommendations hang; gateway-v1 then gateway-v2, ${connections} connections, ${durationMs / 1000} s each`;
+    return `recommendations hang; gateway-v1 then gateway-v2, ${users}, ${settings.outage.durationMs / 1000} s each`;
   }
-  const { connections, healthyMs, hangMs, recoveryMs } = settings.timeline;
-  return `both gateways at once, ${connections} connections each; healthy ${healthyMs / 1000} s, hang ${hangMs / 1000} s, healthy ${recoveryMs / 1000} s`;
+  const { healthyMs, hangMs, recoveryMs } = settings.timeline;
+  return `both gateways at once, ${users} each; healthy ${healthyMs / 1000} s, hang ${hangMs / 1000} s, healthy ${recoveryMs / 1000} s`;
 }

@@ -1,6 +1,7 @@
 import {
   buildSoak,
-  readServiceSettings,
+  controlOf,
+  readStackSettings,
   runSoak,
   soakSettings,
   SERVICE_NAMES,
@@ -40,7 +41,7 @@ export async function runSoakJob(job: SoakJob, context: CommandContext): Promise
   let recording;
   let alive: Record<string, boolean>;
   try {
-    settings = soakSettings(options.quick, await readServiceSettings(stack.urls), {
+    settings = soakSettings(options.quick, await readStackSettings(stack.urls), {
       ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
       ...(options.connections === undefined ? {} : { connections: options.connections }),
     });
@@ -49,7 +50,7 @@ export async function runSoakJob(job: SoakJob, context: CommandContext): Promise
     );
     recording = await runSoak({
       v2Url: stack.urls['gateway-v2'],
-      recommendationsUrl: stack.urls['recommendations-service'],
+      control: controlOf(stack.urls),
       pid: stack.pid('gateway-v2'),
       settings,
       signal: context.signal,

@@ -1,40 +1,49 @@
-import type { SecondSample } from '@cbd/loadtest';
+import type { GatewaySecond } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../src/cli/progress.js';
 
-const sample = (outcomes: Partial<SecondSample['outcomes']>, p99: number | null): SecondSample => {
-  const full = { full: 0, degraded: 0, failed: 0, timeout: 0, ...outcomes };
-  return { t: 0, requests: full.full + full.degraded + full.failed, outcomes: full, p99, p50: p99 };
-};
+const second = (over: Partial<GatewaySecond>): GatewaySecond => ({
+  arrived: 100,
+  answeredInTime: 100,
+  waiting: 0,
+  ...over,
+});
 
 describe('progressLine', () => {
-  it('when both gateways ran in the second, then the line shows each rate, useful share, p99 and the breaker', () => {
+  it('when both gateways ran in the second, then the line shows who came, the share answered in time, who waits, the pool and the breaker', () => {
     const line = progressLine({
       scenario: 'timeline',
       t: 11,
       mode: 'hang',
-      gateways: { v1: sample({ timeout: 3 }, null), v2: sample({ degraded: 812 }, 9.4) },
-      circuit: 'OPEN',
+      gateways: {
+        v1: second({
+          answeredInTime: 0,
+          waiting: 1234,
+          pool: { t: 0, size: 50, active: 50, waiting: 1180 },
+        }),
+        v2: second({ circuit: 'OPEN' }),
+      },
     });
 
     expect(line).toContain('timeline');
     expect(line).toContain('12s');
     expect(line).toContain('hang');
-    expect(line).toMatch(/v1\s+0 req\/s\s+0% useful\s+p99\s+—/);
-    expect(line).toMatch(/v2\s+812 req\/s 100% useful\s+p99\s+9\u202fms\s+breaker OPEN/);
+    expect(line).toMatch(
+      /v1\s+100 came\s+0% in time\s+1\u202f234 waiting\s+pool 50\/50\+1\u202f180/,
+    );
+    expect(line).toMatch(/v2\s+100 came 100% in time\s+0 waiting\s+breaker OPEN/);
   });
 
-  it('when one gateway is under load, then only it appears', () => {
+  it('when one gateway is under load and nobody came, then only it appears, with no share', () => {
     const line = progressLine({
       scenario: 'outage',
       t: 0,
       mode: 'hang',
-      gateways: { v1: sample({}, null) },
-      circuit: undefined,
+      gateways: { v1: second({ arrived: 0, answeredInTime: 0 }) },
     });
 
     expect(line).toContain('v1');
     expect(line).not.toContain('v2');
-    expect(line).toMatch(/v1\s+0 req\/s\s+— useful/);
+    expect(line).toMatch(/v1\s+0 came\s+— in time/);
   });
 });

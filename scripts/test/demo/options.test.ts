@@ -14,7 +14,7 @@ describe('parseDemoOptions', () => {
       noStart: false,
       urls: { 'gateway-v1': 'http://127.0.0.1:8080', 'gateway-v2': 'http://127.0.0.1:8090' },
     });
-    expect(parse().connections).toBeUndefined();
+    expect(parse().load).toEqual({ quick: false, model: 'open', arrivals: 'poisson' });
   });
 
   it('when options are given, then they are parsed, --out relative to where the command ran', () => {
@@ -22,8 +22,12 @@ describe('parseDemoOptions', () => {
       '--quick',
       '--scenario',
       'timeline',
-      '--connections',
-      '30',
+      '--rate',
+      '42.5',
+      '--arrivals',
+      'uniform',
+      '--patience',
+      '0.5',
       '--duration',
       '20',
       '--out',
@@ -33,9 +37,22 @@ describe('parseDemoOptions', () => {
     expect(options).toMatchObject({
       quick: true,
       scenarios: ['timeline'],
-      connections: 30,
-      durationMs: 20_000,
+      load: {
+        quick: true,
+        model: 'open',
+        rate: 42.5,
+        arrivals: 'uniform',
+        patienceMs: 500,
+        durationMs: 20_000,
+      },
       outDir: '/home/me/work/out/run1',
+    });
+  });
+
+  it('when --load closed comes with connections, then the closed loop is asked for', () => {
+    expect(parse('--load', 'closed', '--connections', '30').load).toMatchObject({
+      model: 'closed',
+      connections: 30,
     });
   });
 
@@ -46,15 +63,30 @@ describe('parseDemoOptions', () => {
     expect(options.urls['gateway-v2']).toBe('http://localhost:9090');
   });
 
-  it('when --live is given, then the live view is asked for, with the connections given', () => {
-    expect(parse('--live', '--connections', '60')).toMatchObject({ live: true, connections: 60 });
+  it('when --live is given, then the live view is asked for, with the rate given', () => {
+    expect(parse('--live', '--rate', '60')).toMatchObject({ live: true, load: { rate: 60 } });
     expect(parse().live).toBe(false);
   });
 
   it.each([
-    [['--scenario', 'chaos'], '--scenario must be outage, timeline or all'],
-    [['--connections', '0'], '--connections must be a whole number from 1 to 10000'],
-    [['--connections', 'many'], '--connections must be a whole number'],
+    [['--scenario', 'chaos'], '--scenario must be outage or timeline or all'],
+    [
+      ['--load', 'closed', '--connections', '0'],
+      '--connections must be a whole number from 1 to 10000',
+    ],
+    [['--load', 'closed', '--connections', 'many'], '--connections must be a whole number'],
+    [['--connections', '20'], '--connections goes with --load closed'],
+    [['--load', 'closed', '--rate', '20'], '--rate goes with the open model'],
+    [['--rate', '0'], '--rate must be a number above 0 and at most 2000'],
+    [['--rate=-5'], '--rate must be a number above 0'],
+    [
+      ['--rate', '2001'],
+      'at most 2000 (beyond it this machine cannot send users when they are due)',
+    ],
+    [['--rate', '1e3'], '--rate must be a number above 0'],
+    [['--load', 'sideways'], '--load must be open or closed'],
+    [['--arrivals', 'bursty'], '--arrivals must be poisson or uniform'],
+    [['--patience', '0'], '--patience must be a number above 0'],
     [['--duration', '1.5'], '--duration must be a whole number from 1 to 3600'],
     [['--v1-url', 'localhost:8080'], '--v1-url must be a URL like http://127.0.0.1:8080'],
     [['--fast'], "Unknown option '--fast'"],
