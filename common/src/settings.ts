@@ -248,7 +248,7 @@ export function serviceSettings(defaultPort: number) {
 
 export type ServiceConfig = SettingValues<ReturnType<typeof serviceSettings>>;
 
-/** Where a gateway finds the two services. */
+/** Where a gateway finds the two services, and how much of an answer it takes from them. */
 export function upstreamSettings() {
   return {
     productServiceUrl: setting.baseUrl('PRODUCT_SERVICE_URL', {
@@ -258,6 +258,19 @@ export function upstreamSettings() {
     recommendationsServiceUrl: setting.baseUrl('RECOMMENDATIONS_SERVICE_URL', {
       default: 'http://127.0.0.1:8082',
       meaning: 'where recommendations-service is',
+    }),
+    upstreamMaxBodyBytes: setting.int('UPSTREAM_MAX_BODY_BYTES', {
+      default: 1_048_576,
+      min: 1024,
+      max: 104_857_600,
+      meaning:
+        'the largest answer taken from either service (decoded); the download of a larger one stops there and the call fails',
+    }),
+    maxRecommendations: setting.int('MAX_RECOMMENDATIONS', {
+      default: 100,
+      min: 0,
+      max: 10_000,
+      meaning: 'the most products a recommendations answer may list; a longer list fails the call',
     }),
   };
 }

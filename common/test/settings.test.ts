@@ -40,6 +40,8 @@ describe('readSettings', () => {
       shutdownGraceMs: 2000,
       productServiceUrl: 'http://127.0.0.1:8081',
       recommendationsServiceUrl: 'http://127.0.0.1:8082',
+      upstreamMaxBodyBytes: 1_048_576,
+      maxRecommendations: 100,
       rate: 0.5,
       enabled: false,
       mode: 'a',
