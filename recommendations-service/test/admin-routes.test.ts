@@ -76,8 +76,15 @@ describe('admin failure endpoint', () => {
       label: 'a form',
       type: 'application/x-www-form-urlencoded',
       body: 'mode=hang',
-      status: 400,
-      code: 'INVALID_FAILURE_SETTINGS',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      label: 'JSON sent as text/plain (what a form on another site can send)',
+      type: 'text/plain',
+      body: '{"mode":"hang"}',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
     },
     {
       label: 'huge',
