@@ -40,6 +40,26 @@ export const CommonErrors = {
     new AppError(431, 'HEADERS_TOO_LARGE', 'The request headers are too large'),
   notHttp: () => new AppError(400, 'BAD_REQUEST', 'The request is not valid HTTP/1.1'),
   requestTimeout: () => new AppError(408, 'REQUEST_TIMEOUT', 'The request did not arrive in time'),
+  /** A DNS name that is not the service's own: a page rebinding its name to this machine. */
+  forbiddenHost: (host: string) =>
+    new AppError(
+      403,
+      'FORBIDDEN_HOST',
+      `Host "${quoted(host)}" is not this service's name; admin routes answer localhost, IP addresses and the names in ALLOWED_HOSTS`,
+    ),
+  /** A page from another site. */
+  forbiddenOrigin: (origin: string) =>
+    new AppError(
+      403,
+      'FORBIDDEN_ORIGIN',
+      `Origin "${quoted(origin)}" may not use admin routes; they answer pages from localhost, IP addresses and the names in ALLOWED_HOSTS`,
+    ),
+  adminTokenRequired: () =>
+    new AppError(
+      401,
+      'ADMIN_TOKEN_REQUIRED',
+      'Admin routes need authorization: Bearer <ADMIN_TOKEN> on this service',
+    ),
   unsupportedMediaType: () =>
     new AppError(
       415,

@@ -99,7 +99,10 @@ describe('gateway-v2 POST /circuit/config', () => {
     v2 = await startV2();
     await post('/circuit/config', { volumeThreshold: 9 });
 
-    const { status, body } = await get('/circuit/config/reset', { method: 'POST' });
+    const { status, body } = await get('/circuit/config/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(status).toBe(200);
     expect(body.options).toEqual(body.startup);

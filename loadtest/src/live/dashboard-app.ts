@@ -37,7 +37,14 @@ const CSP = [
 export function createDashboardApp(config: DashboardConfig, deps: DashboardDeps): Express {
   const { logger, feed, assets, closing } = deps;
   const app = createBaseApp(
-    { host: '127.0.0.1', port: 0, logLevel: 'info', shutdownGraceMs: 1000 },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'info',
+      shutdownGraceMs: 1000,
+      allowedHosts: [],
+      adminToken: '',
+    },
     logger,
   );
   const page = renderDashboardPage(feed.snapshot().windowSeconds);

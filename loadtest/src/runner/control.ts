@@ -33,7 +33,10 @@ export function readFailureMode(recommendationsUrl: string): Promise<FailureStat
 
 /** Closes gateway-v2's breakers. */
 export async function resetBreaker(gatewayV2Url: string): Promise<void> {
-  await send(`${gatewayV2Url}/circuit/reset`, { method: 'POST' });
+  await send(`${gatewayV2Url}/circuit/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 /** The settings a running stack really has (--no-start), read from its own endpoints. */
