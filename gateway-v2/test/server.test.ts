@@ -15,6 +15,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const MB = 1024 * 1024;
+/** How many times `text` appears in `output`. */
+const occurrences = (output: string, text: string) => output.split(text).length - 1;
+
 /** Rounds of four 50 MB answers at once. */
 const ROUNDS = 5;
 
@@ -97,4 +100,22 @@ describe('gateway-v2 process', () => {
     }
     expect(recommendations.abandoned).toBe(4 * ROUNDS);
   }, 60_000);
+
+  it('when variables are lenient (an octal port, a URL with a fragment), then it refuses to start and prints each once', async () => {
+    service = spawnService(entry, {
+      PORT: '0o17620',
+      PRODUCT_SERVICE_URL: 'http://127.0.0.1:8081/#top',
+    });
+
+    const { code } = await service.exited;
+
+    const output = service.output();
+    expect(code).toBe(1);
+    expect(occurrences(output, 'gateway-v2 did not start')).toBe(1);
+    expect(occurrences(output, 'PORT="0o17620": must be an integer')).toBe(1);
+    expect(occurrences(output, 'PRODUCT_SERVICE_URL="http://127.0.0.1:8081/#top": must be')).toBe(
+      1,
+    );
+    await expect(service.ready).rejects.toThrow();
+  });
 });

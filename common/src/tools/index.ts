@@ -8,3 +8,4 @@ export * from './timed-get.js';
 export * from './prometheus-text.js';
 export * from './scrape-metrics.js';
 export * from './event-stream.js';
+export * from './lenient-values.js';
