@@ -47,8 +47,12 @@ function isOwnOrigin(origin: string, allowed: readonly string[]): boolean {
   } catch {
     return false;
   }
+  // A browser sends an origin as scheme://host[:port] exactly; anything else (userinfo, a
+  // path) did not come from one, and "http://x@localhost" must not pass for localhost.
   return (
-    (url.protocol === 'http:' || url.protocol === 'https:') && isOwnHostName(url.hostname, allowed)
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.origin === origin &&
+    isOwnHostName(url.hostname, allowed)
   );
 }
 

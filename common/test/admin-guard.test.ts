@@ -122,6 +122,8 @@ describe('admin guard: Origin', () => {
     'file://',
     'chrome-extension://abcdef',
     'not a url',
+    'http://evil@localhost',
+    'http://localhost/path',
   ])('when the Origin is %s, then 403 FORBIDDEN_ORIGIN and nothing changes', async (origin) => {
     const { app, changes } = service();
 
