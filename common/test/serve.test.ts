@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, listen, serverUrl, StartupError } from '../src/serve.js';
+import { exchangeRaw } from '../src/tools/index.js';
 
 const neverAnswers = () => undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -33,18 +33,6 @@ describe('listen', () => {
   });
 });
 
-/** Writes `raw` on a fresh connection and resolves with everything the server sent back. */
-function exchange(url: string, raw: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    let received = '';
-    const socket = connect(Number(port), hostname, () => socket.write(raw));
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
-    socket.on('close', () => resolve(received));
-    socket.on('error', reject);
-  });
-}
-
 describe('listen, requests the HTTP parser refuses', () => {
   it('when the headers are too large, then 431 HEADERS_TOO_LARGE in the JSON shape, and the connection closes', async () => {
     const server = await listen(neverAnswers, '127.0.0.1', 0);
@@ -68,7 +56,7 @@ describe('listen, requests the HTTP parser refuses', () => {
     const server = await listen(neverAnswers, '127.0.0.1', 0);
     cleanups.push(() => closeServer(server, 0));
 
-    const answer = await exchange(serverUrl(server), raw);
+    const answer = await exchangeRaw(serverUrl(server), raw);
 
     const [head = '', body = ''] = answer.split('\r\n\r\n');
     expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
@@ -83,7 +71,7 @@ describe('listen, requests the HTTP parser refuses', () => {
     const server = await listen((_req, res) => res.end('ok'), '127.0.0.1', 0);
     cleanups.push(() => closeServer(server, 0));
 
-    const answer = await exchange(
+    const answer = await exchangeRaw(
       serverUrl(server),
       'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nno colon\r\n\r\n',
     );

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { TimedResponse } from './timed-get.js';
 
 export interface RawRequest {
@@ -38,5 +39,18 @@ export function httpRequest(
     req.on('error', reject);
     req.setTimeout(5000, () => req.destroy(new Error(`${method} ${url}: no answer in 5 s`)));
     req.end(body);
+  });
+}
+
+/** Writes `raw` on a fresh connection and resolves with all the server sent before closing. */
+export function exchangeRaw(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const socket = connect(Number(port), hostname, () => socket.write(raw));
+    socket.setTimeout(5000, () => socket.destroy(new Error(`${url}: no answer in 5 s`)));
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
   });
 }
