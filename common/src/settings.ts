@@ -270,7 +270,8 @@ export function serviceSettings(defaultPort: number) {
   return {
     host: setting.host('HOST', {
       default: '127.0.0.1',
-      meaning: 'address to listen on (`0.0.0.0` to be reachable from other machines)',
+      meaning:
+        'address to listen on (`0.0.0.0` to be reachable from other machines: then set `ADMIN_TOKEN`)',
     }),
     port: setting.port('PORT', { default: defaultPort, meaning: 'port to listen on' }),
     logLevel: setting.logLevel('LOG_LEVEL', {
