@@ -15,6 +15,9 @@ function toAppError(err: unknown): AppError {
   const { type, status, limit = 0 } = (err ?? {}) as BodyParserError;
   if (type === 'entity.parse.failed') return CommonErrors.invalidJson();
   if (type === 'entity.too.large') return CommonErrors.payloadTooLarge(limit);
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return CommonErrors.unsupportedMediaType();
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return CommonErrors.badRequest('The request could not be read');
   }

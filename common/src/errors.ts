@@ -15,9 +15,14 @@ export class AppError extends Error {
   }
 }
 
+/** What a message may quote of something a client sent: enough to recognise it, never 8 KB of it. */
+export function quoted(text: string, max = 100): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export const CommonErrors = {
   routeNotFound: (method: string, path: string) =>
-    new AppError(404, 'ROUTE_NOT_FOUND', `No route for ${method} ${path}`),
+    new AppError(404, 'ROUTE_NOT_FOUND', `No route for ${method} ${quoted(path)}`),
   invalidProductId: (raw: string) =>
     new AppError(
       400,
@@ -30,6 +35,37 @@ export const CommonErrors = {
   payloadTooLarge: (limitBytes: number) =>
     new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limitBytes} bytes`),
   badRequest: (message: string) => new AppError(400, 'BAD_REQUEST', message),
+  /** Refused by Node's HTTP parser, before any route: see serve.ts. */
+  headersTooLarge: () =>
+    new AppError(431, 'HEADERS_TOO_LARGE', 'The request headers are too large'),
+  notHttp: () => new AppError(400, 'BAD_REQUEST', 'The request is not valid HTTP/1.1'),
+  requestTimeout: () => new AppError(408, 'REQUEST_TIMEOUT', 'The request did not arrive in time'),
+  /** A DNS name that is not the service's own: a page rebinding its name to this machine. */
+  forbiddenHost: (host: string) =>
+    new AppError(
+      403,
+      'FORBIDDEN_HOST',
+      `Host "${quoted(host)}" is not this service's name; admin routes answer localhost, IP addresses and the names in ALLOWED_HOSTS`,
+    ),
+  /** A page from another site. */
+  forbiddenOrigin: (origin: string) =>
+    new AppError(
+      403,
+      'FORBIDDEN_ORIGIN',
+      `Origin "${quoted(origin)}" may not use admin routes; they answer pages from localhost, IP addresses and the names in ALLOWED_HOSTS`,
+    ),
+  adminTokenRequired: () =>
+    new AppError(
+      401,
+      'ADMIN_TOKEN_REQUIRED',
+      'Admin routes need authorization: Bearer <ADMIN_TOKEN> on this service',
+    ),
+  unsupportedMediaType: () =>
+    new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON, with content-type: application/json (UTF-8)',
+    ),
   internal: () => new AppError(500, 'INTERNAL_ERROR', 'Internal server error'),
 } as const;
 

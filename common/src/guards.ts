@@ -14,13 +14,17 @@ export function isProduct(value: unknown): value is Product {
   );
 }
 
-export function isRecommendationsResponse(value: unknown): value is RecommendationsResponse {
-  const r = value as Partial<RecommendationsResponse> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.productId === 'number' &&
-    Array.isArray(r.recommendations) &&
-    r.recommendations.every(isProduct)
-  );
+/** A recommendations answer listing at most `max` products (a longer list is not walked). */
+export function recommendationsGuard(max: number) {
+  return (value: unknown): value is RecommendationsResponse => {
+    const r = value as Partial<RecommendationsResponse> | null;
+    return (
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.productId === 'number' &&
+      Array.isArray(r.recommendations) &&
+      r.recommendations.length <= max &&
+      r.recommendations.every(isProduct)
+    );
+  };
 }

@@ -1,7 +1,8 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { CommonErrors } from './errors.js';
 import type { Logger } from './logger.js';
 import type { ServiceConfig } from './settings.js';
 import type { HealthBody } from './types.js';
@@ -23,7 +24,61 @@ export function createBaseApp(_config: ServiceConfig, logger: Logger, metrics?: 
     app.use(requestMetrics(metrics));
     app.get('/metrics', metricsHandler(metrics));
   }
+  app.use(optionsHandler(app));
   return app;
+}
+
+/** What the router's stack holds, as far as telling a path's methods goes. */
+interface StackLayer {
+  route?: { methods: Record<string, boolean | undefined> };
+  handle?: { stack?: StackLayer[] };
+  match(path: string): { path: string } | false;
+}
+
+/** The methods routes in `stack` (and in routers mounted in it) answer at `path`. */
+function methodsAt(stack: readonly StackLayer[], path: string, into: Set<string>): void {
+  for (const layer of stack) {
+    let match: { path: string } | false;
+    try {
+      match = layer.match(path);
+    } catch {
+      continue; // a path that cannot be decoded matches nothing
+    }
+    if (!match) continue;
+    if (layer.route) {
+      for (const [method, on] of Object.entries(layer.route.methods)) {
+        if (on && method !== '_all') into.add(method.toUpperCase());
+      }
+      if (layer.route.methods.get) into.add('HEAD');
+    } else if (layer.handle?.stack) {
+      methodsAt(layer.handle.stack, path.slice(match.path.length) || '/', into);
+    }
+  }
+}
+
+/**
+ * One answer to OPTIONS everywhere: 204 with the path's methods in Allow, or the usual 404.
+ * Express would answer 200 text/plain inside a router and 404 on the app's own routes. No CORS
+ * headers: no page on another origin is meant to call these services, so preflights fail.
+ */
+function optionsHandler(app: Express): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'OPTIONS') {
+      next();
+      return;
+    }
+    const methods = new Set<string>();
+    methodsAt((app.router as unknown as { stack: StackLayer[] }).stack, req.path, methods);
+    if (methods.size === 0) {
+      next(CommonErrors.routeNotFound(req.method, req.path));
+      return;
+    }
+    methods.add('OPTIONS');
+    res
+      .set('Allow', [...methods].sort().join(', '))
+      .status(204)
+      .end();
+  };
 }
 
 /** Unknown routes and every thrown error end in the one JSON error shape. */
@@ -41,10 +96,29 @@ export function healthHandler(service: string): RequestHandler {
   };
 }
 
+/** Whether the request says its body is JSON (a charset may follow; it is checked when read). */
+export function isJsonRequest(req: Request): boolean {
+  const type = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 /**
- * A JSON body parser for one route: a body over `limit` or not JSON reaches errorHandler as a
- * 413 or a 400. Exported so packages that do not depend on Express themselves can parse bodies.
+ * A JSON body parser for one route. Anything but `content-type: application/json` is a 415,
+ * also with no body at all (the type, not the body, says what the client means to send); a
+ * body over `limit` is a 413 and one that is not JSON a 400. With the type and no body, the
+ * route gets `{}` (as body-parser gives for an empty one), and its schema says what is missing.
+ * Exported so packages that do not depend on Express themselves can parse bodies.
  */
 export function jsonBody(limit = '1kb'): RequestHandler {
-  return express.json({ limit, strict: true });
+  const parse = express.json({ limit, strict: true });
+  return (req, res, next) => {
+    if (!isJsonRequest(req)) {
+      next(CommonErrors.unsupportedMediaType());
+      return;
+    }
+    parse(req, res, (err?: unknown) => {
+      if (err === undefined && req.body === undefined) req.body = {};
+      next(err);
+    });
+  };
 }

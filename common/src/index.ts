@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './error-handler.js';
 export * from './guards.js';
 export * from './http-app.js';
+export * from './admin-guard.js';
 export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';

@@ -1,6 +1,15 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import closeWithGrace from 'close-with-grace';
+import { errorBody } from './error-handler.js';
+import { CommonErrors } from './errors.js';
 import { ConfigError } from './settings.js';
 import type { Logger } from './logger.js';
 
@@ -19,9 +28,41 @@ export interface ServeOptions {
   onClose?: () => void | Promise<void>;
 }
 
+function parserError(code: string | undefined) {
+  if (code === 'HPE_HEADER_OVERFLOW') return CommonErrors.headersTooLarge();
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return CommonErrors.requestTimeout();
+  return CommonErrors.notHttp();
+}
+
+/**
+ * What Node's HTTP parser refuses (headers over 16 KiB, a malformed request) never reaches
+ * Express, and Node's own answer has no body: this one is in the JSON error shape. It is
+ * written straight to the socket, as there is no response object, and only if no answer is
+ * under way on it (the rule Node itself follows): bytes in the middle of another answer would
+ * corrupt it.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const current = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const error = parserError(err.code);
+  const body = JSON.stringify(errorBody(error));
+  const head = [
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ];
+  // Destroyed once written: a client that keeps the connection open must not hold it.
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+}
+
 /** Listens on host:port (0 picks a free port); rejects with a StartupError that names the port. */
 export async function listen(app: RequestListener, host: string, port: number): Promise<Server> {
   const server = createServer(app);
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       const reason =

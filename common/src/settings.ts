@@ -29,6 +29,8 @@ export interface Setting<T> {
   fromEnv(text: string): T | undefined;
   /** The value as the environment (and the README's default column) writes it. */
   toEnv(value: T): string;
+  /** A secret: a bad value is reported without being shown. */
+  readonly secret?: boolean;
 }
 
 export type Settings = Record<string, Setting<unknown>>;
@@ -63,8 +65,9 @@ function define<T>(
 }
 
 // Decimal digits only: Number() would also take "0x1F90", "0o17", "0b1", "1e4" and " 80 ".
-const DIGITS = /^\d{1,15}$/;
-const DECIMAL = /^\d{1,15}(\.\d{1,15})?$/;
+// No leading zero either: "017" is 15 to a C or shell reader and 17 to Number().
+const DIGITS = /^(0|[1-9]\d{0,14})$/;
+const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
 const notANumber = Number.NaN;
 
 function int(env: string, spec: Spec<number> & { min: number; max: number }): Setting<number> {
@@ -126,6 +129,32 @@ function host(env: string, spec: Spec<string>): Setting<string> {
   return define(env, spec, rule, schema, (t) => t);
 }
 
+// A DNS name: dot-separated labels of letters, digits and inner hyphens (no port, no wildcard).
+const DNS_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** A comma-separated list of distinct DNS names, lower-cased ("none" or blank for an empty one). */
+function hostNames(env: string, spec: Spec<string[]>): Setting<string[]> {
+  const rule = 'a comma-separated list of host names such as demo.example, without ports (or none)';
+  const schema = z
+    .array(z.string().regex(DNS_NAME, { error: `must be ${rule}` }), { error: `must be ${rule}` })
+    .refine((list) => new Set(list).size === list.length, { error: 'must not repeat a name' });
+  const parse = (t: string) =>
+    t === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
+  const toEnv = (list: readonly string[]) => (list.length ? list.join(',') : 'none');
+  return define(env, spec, rule, schema, parse, toEnv);
+}
+
+/** A secret string; empty (the default) means the feature it guards is off. */
+function secret(env: string, spec: Spec<''>): Setting<string> {
+  const rule = '16 to 256 visible ASCII characters (no spaces)';
+  const schema = z.union([
+    z.literal(''),
+    z.string().regex(/^[\x21-\x7e]{16,256}$/, { error: `must be ${rule}` }),
+  ]);
+  return { ...define<string>(env, spec, rule, schema, (t) => t), secret: true };
+}
+
 /** A base URL: scheme, host, port and path only (a query or fragment would break every path joined to it). */
 export function isBaseUrl(text: string): boolean {
   let url: URL;
@@ -161,7 +190,19 @@ function logLevel(env: string, spec: Spec<LogLevel>): Setting<LogLevel> {
 }
 
 /** The kinds of setting; each service's config.ts defines its own with these. */
-export const setting = { int, number, port, oneOf, listOf, bool, host, baseUrl, logLevel };
+export const setting = {
+  int,
+  number,
+  port,
+  oneOf,
+  listOf,
+  bool,
+  host,
+  hostNames,
+  secret,
+  baseUrl,
+  logLevel,
+};
 
 /**
  * Reads every setting of `defs` from `source`: a variable left out or blank (`PORT=` in a shell
@@ -179,7 +220,8 @@ export function readSettings<S extends Settings>(defs: S, source: EnvSource): Se
     }
     const value = def.fromEnv(text);
     if (value === undefined) {
-      problems.push(`${def.env}=${JSON.stringify(raw?.slice(0, 200))}: must be ${def.rule}`);
+      const shown = def.secret ? ' (not shown)' : `=${JSON.stringify(raw?.slice(0, 200))}`;
+      problems.push(`${def.env}${shown}: must be ${def.rule}`);
     } else values[key] = value;
   }
   if (problems.length) throw new ConfigError([...new Set(problems)]);
@@ -228,7 +270,8 @@ export function serviceSettings(defaultPort: number) {
   return {
     host: setting.host('HOST', {
       default: '127.0.0.1',
-      meaning: 'address to listen on (`0.0.0.0` to be reachable from other machines)',
+      meaning:
+        'address to listen on (`0.0.0.0` to be reachable from other machines: then set `ADMIN_TOKEN`)',
     }),
     port: setting.port('PORT', { default: defaultPort, meaning: 'port to listen on' }),
     logLevel: setting.logLevel('LOG_LEVEL', {
@@ -243,12 +286,22 @@ export function serviceSettings(defaultPort: number) {
       meaning:
         'on SIGINT/SIGTERM, how long in-flight requests may finish before their connections are closed',
     }),
+    allowedHosts: setting.hostNames('ALLOWED_HOSTS', {
+      default: [],
+      meaning:
+        'host names, besides `localhost`, `*.localhost` and IP addresses, that admin requests may name in Host and Origin (e.g. the name a classroom reaches the machine by)',
+    }),
+    adminToken: setting.secret('ADMIN_TOKEN', {
+      default: '',
+      meaning:
+        'when set, admin POST routes require `authorization: Bearer <token>`; set it whenever ports are opened to a network',
+    }),
   };
 }
 
 export type ServiceConfig = SettingValues<ReturnType<typeof serviceSettings>>;
 
-/** Where a gateway finds the two services. */
+/** Where a gateway finds the two services, and how much of an answer it takes from them. */
 export function upstreamSettings() {
   return {
     productServiceUrl: setting.baseUrl('PRODUCT_SERVICE_URL', {
@@ -258,6 +311,19 @@ export function upstreamSettings() {
     recommendationsServiceUrl: setting.baseUrl('RECOMMENDATIONS_SERVICE_URL', {
       default: 'http://127.0.0.1:8082',
       meaning: 'where recommendations-service is',
+    }),
+    upstreamMaxBodyBytes: setting.int('UPSTREAM_MAX_BODY_BYTES', {
+      default: 1_048_576,
+      min: 1024,
+      max: 104_857_600,
+      meaning:
+        'the largest answer taken from either service (decoded); the download of a larger one stops there and the call fails',
+    }),
+    maxRecommendations: setting.int('MAX_RECOMMENDATIONS', {
+      default: 100,
+      min: 0,
+      max: 10_000,
+      meaning: 'the most products a recommendations answer may list; a longer list fails the call',
     }),
   };
 }

@@ -25,6 +25,8 @@ export interface UpstreamClientOptions {
   agent: Agent;
   /** A number, or a function for a timeout that can change while the gateway runs. */
   timeoutMs: number | (() => number);
+  /** The most an answer may weigh, decoded; a larger one is cut off there and is a `body` failure. */
+  maxBodyBytes: number;
   /** Told how long each call took and how it ended (the gateways' upstream metrics). */
   observe?: UpstreamObserver;
 }
@@ -43,30 +45,58 @@ const UNAVAILABLE_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/**
+ * axios's Node adapter (lib/adapters/http.js) counts an answer's bytes as they arrive; past
+ * maxContentLength it destroys the response stream, which closes the connection, and rejects
+ * with ERR_BAD_RESPONSE and this message. Nothing else it rejects with says maxContentLength.
+ */
+const isOverCap = (err: AxiosError) =>
+  err.code === AxiosError.ERR_BAD_RESPONSE && err.message.startsWith('maxContentLength');
+
 function toUpstreamError(
   name: string,
   err: unknown,
   timedOut: boolean,
-  timeoutMs: number,
+  limits: { timeoutMs: number; maxBodyBytes: number },
 ): UpstreamError {
   const code = err instanceof AxiosError ? err.code : undefined;
   if (timedOut || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new UpstreamError(name, 'timeout', `${name} did not answer within ${timeoutMs} ms`);
+    return new UpstreamError(
+      name,
+      'timeout',
+      `${name} did not answer within ${limits.timeoutMs} ms`,
+    );
+  }
+  if (err instanceof AxiosError && isOverCap(err)) {
+    return new UpstreamError(name, 'body', `${name} sent more than ${limits.maxBodyBytes} bytes`);
   }
   const status = err instanceof AxiosError ? err.response?.status : undefined;
-  if (status !== undefined) {
+  // A 2xx in an error is an answer whose body broke off: the connection failed, not the status.
+  if (status !== undefined && (status < 200 || status > 299)) {
     return new UpstreamError(name, 'status', `${name} answered ${status}`, status);
+  }
+  if (status !== undefined) {
+    return new UpstreamError(name, 'unavailable', `${name} closed the connection mid-answer`);
   }
   const cause = code && UNAVAILABLE_CODES.has(code) ? code : 'connection failed';
   return new UpstreamError(name, 'unavailable', `${name} is unreachable (${cause})`);
 }
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
-  const { name, baseUrl, agent, observe } = options;
+  const { name, baseUrl, agent, observe, maxBodyBytes } = options;
   const timeout = options.timeoutMs;
   const timeoutOf = typeof timeout === 'number' ? () => timeout : timeout;
   // proxy: false, because HTTP_PROXY in a user's shell must never reroute loopback calls.
-  const http = axios.create({ baseURL: baseUrl, httpAgent: agent, proxy: false, maxRedirects: 0 });
+  // maxContentLength: an upstream gone wrong must not make the gateway download, parse and hold
+  // a 50 MB answer (the memory stays, and parsing blocks the event loop past any timeout).
+  // maxBodyLength bounds what axios sends; these calls send nothing.
+  const http = axios.create({
+    baseURL: baseUrl,
+    httpAgent: agent,
+    proxy: false,
+    maxRedirects: 0,
+    maxContentLength: maxBodyBytes,
+  });
 
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
     // Each call gets its own signal: a timed-out call must close its socket (freeing the
@@ -78,7 +108,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     try {
       body = (await http.get(path, { signal: controller.signal, timeout: timeoutMs })).data;
     } catch (err) {
-      throw toUpstreamError(name, err, controller.signal.aborted, timeoutMs);
+      throw toUpstreamError(name, err, controller.signal.aborted, { timeoutMs, maxBodyBytes });
     } finally {
       clearTimeout(timer);
     }

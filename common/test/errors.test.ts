@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, parseProductId } from '../src/errors.js';
+import { AppError, CommonErrors, parseProductId } from '../src/errors.js';
 
 describe('parseProductId', () => {
   it.each([
@@ -19,4 +19,18 @@ describe('parseProductId', () => {
       expect(attempt).toThrow(expect.objectContaining({ status: 400, code: 'INVALID_PRODUCT_ID' }));
     },
   );
+});
+
+describe('CommonErrors.routeNotFound', () => {
+  it('when the path is long, then the message carries its first 100 characters and an ellipsis', () => {
+    const path = `/${'a'.repeat(8192)}`;
+
+    const { message } = CommonErrors.routeNotFound('GET', path);
+
+    expect(message).toBe(`No route for GET ${path.slice(0, 100)}…`);
+  });
+
+  it('when the path is short, then it is given whole', () => {
+    expect(CommonErrors.routeNotFound('GET', '/x').message).toBe('No route for GET /x');
+  });
 });

@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, listen, serverUrl, StartupError } from '../src/serve.js';
+import { exchangeRaw } from '../src/tools/index.js';
 
 const neverAnswers = () => undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,6 +30,54 @@ describe('listen', () => {
 
     await expect(attempt).rejects.toThrow(StartupError);
     await expect(attempt).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+  });
+});
+
+describe('listen, requests the HTTP parser refuses', () => {
+  it('when the headers are too large, then 431 HEADERS_TOO_LARGE in the JSON shape, and the connection closes', async () => {
+    const server = await listen(neverAnswers, '127.0.0.1', 0);
+    cleanups.push(() => closeServer(server, 0));
+
+    const res = await fetch(serverUrl(server), { headers: { 'x-big': 'a'.repeat(100_000) } });
+
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('connection')).toBe('close');
+    expect(await res.json()).toEqual({
+      error: { code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large' },
+    });
+  });
+
+  it.each([
+    ['a request line that is not HTTP', 'GARBAGE\r\n\r\n'],
+    ['a header without a colon', 'GET / HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n'],
+    ['a bad Content-Length', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
+  ])('when it sends %s, then a complete 400 BAD_REQUEST in the JSON shape', async (_what, raw) => {
+    const server = await listen(neverAnswers, '127.0.0.1', 0);
+    cleanups.push(() => closeServer(server, 0));
+
+    const answer = await exchangeRaw(serverUrl(server), raw);
+
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(head.toLowerCase()).toContain('connection: close');
+    expect(head.toLowerCase()).toContain(`content-length: ${Buffer.byteLength(body)}`);
+    expect(JSON.parse(body)).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The request is not valid HTTP/1.1' },
+    });
+  });
+
+  it('when a bad request follows a good one on the same connection, then the first answer stays whole', async () => {
+    const server = await listen((_req, res) => res.end('ok'), '127.0.0.1', 0);
+    cleanups.push(() => closeServer(server, 0));
+
+    const answer = await exchangeRaw(
+      serverUrl(server),
+      'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nno colon\r\n\r\n',
+    );
+
+    expect(answer.startsWith('HTTP/1.1 200 OK')).toBe(true);
+    expect(answer).toContain('\r\n\r\nok');
   });
 });
 

@@ -38,8 +38,12 @@ describe('readSettings', () => {
       port: 8081,
       logLevel: 'info',
       shutdownGraceMs: 2000,
+      allowedHosts: [],
+      adminToken: '',
       productServiceUrl: 'http://127.0.0.1:8081',
       recommendationsServiceUrl: 'http://127.0.0.1:8082',
+      upstreamMaxBodyBytes: 1_048_576,
+      maxRecommendations: 100,
       rate: 0.5,
       enabled: false,
       mode: 'a',
@@ -100,11 +104,42 @@ describe('readSettings', () => {
     ['PRODUCT_SERVICE_URL', 'http://user:pw@x:8081', 'an http:// or https:// URL'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error'],
     ['HOST', 'my host', 'a host name or IP address'],
+    ['PORT', '08081', 'an integer from 0 to 65535'],
+    ['PORT', '017620', 'an integer from 0 to 65535'],
+    ['RATE', '00.5', 'a number from 0 to 1'],
+    ['ALLOWED_HOSTS', 'http://demo.example', 'a comma-separated list of host names'],
+    ['ALLOWED_HOSTS', 'demo.example:8082', 'a comma-separated list of host names'],
+    ['ALLOWED_HOSTS', 'a..b', 'a comma-separated list of host names'],
+    ['ALLOWED_HOSTS', '*.example', 'a comma-separated list of host names'],
+    ['ALLOWED_HOSTS', 'demo.example,DEMO.example', 'a comma-separated list of host names'],
   ])('when %s=%s, then the one problem names the variable and the rule', (name, value, rule) => {
     const problems = problemsOf({ [name]: value });
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`${name}=${JSON.stringify(value)}: must be ${rule}`);
+  });
+
+  it('when ALLOWED_HOSTS lists names, then they are kept lower-cased; none is an empty list', () => {
+    expect(
+      readSettings(defs, { ALLOWED_HOSTS: 'Demo.Example, class-1.local' }).allowedHosts,
+    ).toEqual(['demo.example', 'class-1.local']);
+    expect(readSettings(defs, { ALLOWED_HOSTS: 'none' }).allowedHosts).toEqual([]);
+  });
+
+  it.each([
+    ['too short', 'short'],
+    ['with a space', 'a token with spaces in it'],
+    ['with a control character', 'abcdefghijklmnop\u0007'],
+  ])('when ADMIN_TOKEN is %s, then it is refused without being printed', (_what, value) => {
+    const problems = problemsOf({ ADMIN_TOKEN: value });
+
+    expect(problems).toEqual([
+      'ADMIN_TOKEN (not shown): must be 16 to 256 visible ASCII characters (no spaces)',
+    ]);
+  });
+
+  it('when ADMIN_TOKEN is long enough, then it is read as given', () => {
+    expect(readSettings(defs, { ADMIN_TOKEN: 'x'.repeat(16) }).adminToken).toBe('x'.repeat(16));
   });
 
   it('when several values are bad, then each is reported once, in definition order', () => {

@@ -31,6 +31,7 @@ async function observedCall(reply: StubReply) {
     baseUrl: stub.url,
     agent,
     timeoutMs: 100,
+    maxBodyBytes: 64 * 1024,
     observe: (upstream, result, seconds) => seen.push({ upstream, result, seconds }),
   });
   await client.getJson('/products/1', isProduct).catch(() => undefined);

@@ -1,9 +1,14 @@
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isProduct } from '../src/guards.js';
+import { isProduct, recommendationsGuard } from '../src/guards.js';
 import { findProduct } from '../src/catalog.js';
 import { createUpstreamClient, UpstreamError } from '../src/upstream.js';
-import { startStubUpstream, type StubReply, type StubUpstream } from '../src/tools/index.js';
+import {
+  bulkyRecommendations,
+  startStubUpstream,
+  type StubReply,
+  type StubUpstream,
+} from '../src/tools/index.js';
 
 const product = findProduct(1);
 let stub: StubUpstream | undefined;
@@ -14,9 +19,17 @@ afterEach(async () => {
   stub = undefined;
 });
 
+const MAX_BODY_BYTES = 64 * 1024;
+
 async function clientFor(reply: StubReply, timeoutMs = 200) {
   stub = await startStubUpstream(() => reply);
-  return createUpstreamClient({ name: 'product-service', baseUrl: stub.url, agent, timeoutMs });
+  return createUpstreamClient({
+    name: 'product-service',
+    baseUrl: stub.url,
+    agent,
+    timeoutMs,
+    maxBodyBytes: MAX_BODY_BYTES,
+  });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
@@ -80,5 +93,52 @@ describe('upstream client', () => {
     const err = await failureOf(client.getJson('/products/1', isProduct));
 
     expect(err.failure).toBe('body');
+  });
+
+  it('when the answer is larger than the cap, then the failure is the body and the upstream is cut off before it is done', async () => {
+    const client = await clientFor(bulkyRecommendations(1, 50 * 1024 * 1024), 5000);
+
+    const err = await failureOf(client.getJson('/recommendations/1', recommendationsGuard(1e9)));
+
+    expect(err).toMatchObject({
+      failure: 'body',
+      message: `product-service sent more than ${MAX_BODY_BYTES} bytes`,
+    });
+    await vi.waitFor(() => expect(stub?.abandoned).toBe(1));
+  });
+
+  it('when the answer is just within the cap, then it is read whole', async () => {
+    const body = { ...product, description: '' };
+    const room = MAX_BODY_BYTES - JSON.stringify(body).length;
+    const client = await clientFor({ body: { ...body, description: 'd'.repeat(room) } });
+
+    const answer = await client.getJson('/products/1', isProduct);
+
+    expect(JSON.stringify(answer)).toHaveLength(MAX_BODY_BYTES);
+  });
+
+  it('when the answer is not JSON at all, then the failure is the body', async () => {
+    const client = await clientFor({ contentType: 'text/html', text: '<h1>502 Bad Gateway</h1>' });
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err.failure).toBe('body');
+  });
+
+  it('when the connection breaks off in the middle of a 200 answer, then it is unavailable, not a status', async () => {
+    const client = await clientFor({
+      stream: function* () {
+        yield '{"id":1,'.padEnd(10_000, ' ');
+        throw new Error('connection lost');
+      },
+    });
+
+    const err = await failureOf(client.getJson('/products/1', isProduct));
+
+    expect(err).toMatchObject({
+      failure: 'unavailable',
+      message: 'product-service closed the connection mid-answer',
+      status: undefined,
+    });
   });
 });

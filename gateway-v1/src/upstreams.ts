@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import {
   createUpstreamClient,
   isProduct,
-  isRecommendationsResponse,
+  recommendationsGuard,
   productCallFailure,
   upstreamFailure,
   UpstreamError,
@@ -38,7 +38,15 @@ export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): 
   const pool = pLimit(config.poolSize);
   const observe = metrics && upstreamMetrics(metrics);
   const client = (name: string, baseUrl: string) =>
-    createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs, observe });
+    createUpstreamClient({
+      name,
+      baseUrl,
+      agent,
+      timeoutMs: config.upstreamTimeoutMs,
+      maxBodyBytes: config.upstreamMaxBodyBytes,
+      observe,
+    });
+  const isRecommendations = recommendationsGuard(config.maxRecommendations);
   const products = client('product-service', config.productServiceUrl);
   const recommendations = client('recommendations-service', config.recommendationsServiceUrl);
 
@@ -61,10 +69,7 @@ export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): 
     product: (id) => call(id, () => products.getJson(`/products/${id}`, isProduct)),
     recommendations: (id) =>
       call(id, async () => {
-        const body = await recommendations.getJson(
-          `/recommendations/${id}`,
-          isRecommendationsResponse,
-        );
+        const body = await recommendations.getJson(`/recommendations/${id}`, isRecommendations);
         return body.recommendations;
       }),
     pool: readPool,

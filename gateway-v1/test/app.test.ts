@@ -1,6 +1,11 @@
 import { findProduct, relatedProducts } from '@cbd/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { timedGet, type GatewayHarness } from '@cbd/common/tools';
+import {
+  bulkyRecommendations,
+  longRecommendations,
+  timedGet,
+  type GatewayHarness,
+} from '@cbd/common/tools';
 import { startV1 } from './helpers.js';
 
 let v1: GatewayHarness;
@@ -126,5 +131,52 @@ describe('gateway-v1', () => {
 
     expect(status).toBe(200);
     expect(ms).toBeLessThan(200);
+  });
+
+  it('when recommendations send more than UPSTREAM_MAX_BODY_BYTES, then 502 UPSTREAM_BAD_RESPONSE and the download is cut off', async () => {
+    v1 = await startV1({ upstreamMaxBodyBytes: 64 * 1024, upstreamTimeoutMs: 5000 });
+    v1.recommendations.script(() => bulkyRecommendations(1, 50 * 1024 * 1024));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(502);
+    expect(body.error).toEqual({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      message: 'recommendations-service sent more than 65536 bytes',
+    });
+    await expect.poll(() => v1.recommendations.abandoned).toBe(1);
+  });
+
+  it('when recommendations list more than MAX_RECOMMENDATIONS products, then 502 UPSTREAM_BAD_RESPONSE', async () => {
+    v1 = await startV1({ maxRecommendations: 10 });
+    v1.recommendations.script(() => longRecommendations(1, 11));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('UPSTREAM_BAD_RESPONSE');
+  });
+
+  it('when recommendations list exactly MAX_RECOMMENDATIONS products, then they are passed on', async () => {
+    v1 = await startV1({ maxRecommendations: 10 });
+    v1.recommendations.script(() => longRecommendations(1, 10));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(200);
+    expect(body.recommendations).toHaveLength(10);
+  });
+
+  it('when product-service answers an HTML page with 200, then 502 UPSTREAM_BAD_RESPONSE', async () => {
+    v1 = await startV1();
+    v1.product.script(() => ({ contentType: 'text/html', text: '<html>maintenance</html>' }));
+
+    const { status, body } = await get('/products/1');
+
+    expect(status).toBe(502);
+    expect(body.error).toEqual({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      message: 'product-service sent an unexpected body',
+    });
   });
 });

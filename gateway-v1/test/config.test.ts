@@ -1,4 +1,5 @@
 import { ConfigError } from '@cbd/common';
+import { LENIENT_BASE_URLS, LENIENT_PORTS } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -29,4 +30,26 @@ describe('gateway-v1 config', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });
+
+  it.each(LENIENT_PORTS)('when PORT=%s, then start-up fails naming it', (value) => {
+    expect(() => loadConfig({ PORT: value })).toThrow(`PORT=${JSON.stringify(value)}: must be`);
+  });
+
+  it.each(LENIENT_BASE_URLS)(
+    'when RECOMMENDATIONS_SERVICE_URL=%s, then start-up fails naming it',
+    (value) => {
+      expect(() => loadConfig({ RECOMMENDATIONS_SERVICE_URL: value })).toThrow(
+        `RECOMMENDATIONS_SERVICE_URL=${JSON.stringify(value)}: must be`,
+      );
+    },
+  );
+
+  it.each(['0x100000', '1e6', '01048576'])(
+    'when UPSTREAM_MAX_BODY_BYTES=%s, then start-up fails naming it',
+    (value) => {
+      expect(() => loadConfig({ UPSTREAM_MAX_BODY_BYTES: value })).toThrow(
+        'UPSTREAM_MAX_BODY_BYTES=',
+      );
+    },
+  );
 });

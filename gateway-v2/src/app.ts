@@ -1,4 +1,5 @@
 import {
+  adminGuard,
   createBaseApp,
   finishApp,
   healthHandler,
@@ -30,6 +31,8 @@ export function createApp(
   { logger, upstreams, metrics }: GatewayV2Deps,
 ): Express {
   const app = createBaseApp(config, logger, metrics);
+  // Reading the circuit is open; changing it passes the guard (own Host and Origin, JSON, token).
+  const admin = adminGuard(config);
 
   app.get('/health', healthHandler('gateway-v2'));
 
@@ -66,7 +69,7 @@ export function createApp(
     res.json(upstreams.status(name));
   });
 
-  app.post('/circuit/reset', (_req, res) => {
+  app.post('/circuit/reset', admin, (_req, res) => {
     upstreams.reset();
     res.json(upstreams.status('recommendations-service'));
   });
@@ -75,13 +78,13 @@ export function createApp(
     res.json(upstreams.config());
   });
 
-  app.post('/circuit/config', jsonBody(), (req, res) => {
+  app.post('/circuit/config', admin, jsonBody(), (req, res) => {
     const change = circuitConfigChangeSchema.safeParse(req.body);
     if (!change.success) throw GatewayV2Errors.invalidCircuitConfig(change.error);
     res.json(upstreams.configure(change.data));
   });
 
-  app.post('/circuit/config/reset', (_req, res) => {
+  app.post('/circuit/config/reset', admin, (_req, res) => {
     res.json(upstreams.restoreConfig());
   });
 

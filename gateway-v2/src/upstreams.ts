@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import {
   createUpstreamClient,
   isProduct,
-  isRecommendationsResponse,
+  recommendationsGuard,
   upstreamMetrics,
   type DegradedReason,
   type Logger,
@@ -59,6 +59,7 @@ export function createV2Upstreams(
     baseUrl: config.productServiceUrl,
     agent: productAgent,
     timeoutMs: config.productTimeoutMs,
+    maxBodyBytes: config.upstreamMaxBodyBytes,
     observe,
   });
   const recommendationsClient = createUpstreamClient({
@@ -67,8 +68,10 @@ export function createV2Upstreams(
     agent: recommendationsAgent,
     // The breaker's timeout can change at run time; the call is aborted when it passes.
     timeoutMs: () => recommendationsCircuit.settings.timeoutMs,
+    maxBodyBytes: config.upstreamMaxBodyBytes,
     observe,
   });
+  const isRecommendations = recommendationsGuard(config.maxRecommendations);
 
   const productCircuit = new Circuit(
     'product-service',
@@ -79,10 +82,7 @@ export function createV2Upstreams(
   const recommendationsCircuit = new Circuit(
     'recommendations-service',
     async (id: number): Promise<RecommendationsResult> => {
-      const body = await recommendationsClient.getJson(
-        `/recommendations/${id}`,
-        isRecommendationsResponse,
-      );
+      const body = await recommendationsClient.getJson(`/recommendations/${id}`, isRecommendations);
       return { recommendations: body.recommendations };
     },
     config.breaker,

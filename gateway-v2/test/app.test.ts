@@ -1,5 +1,5 @@
 import { findProduct, relatedProducts } from '@cbd/common';
-import type { GatewayHarness } from '@cbd/common/tools';
+import { bulkyRecommendations, longRecommendations, type GatewayHarness } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getter, startV2 } from './helpers.js';
 
@@ -115,5 +115,56 @@ describe('gateway-v2', () => {
 
     expect(status).toBe(404);
     expect(body.error.code).toBe('BREAKER_NOT_FOUND');
+  });
+
+  it('when recommendations send more than UPSTREAM_MAX_BODY_BYTES, then the fallback answers, the breaker counts a failure and the download is cut off', async () => {
+    v2 = await startV2({ upstreamMaxBodyBytes: 64 * 1024, breaker: { timeoutMs: 5000 } });
+    v2.recommendations.script(() => bulkyRecommendations(1, 50 * 1024 * 1024));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      product: findProduct(1),
+      recommendations: [],
+      degradedMode: true,
+      degradedReason: 'UPSTREAM_ERROR',
+    });
+    expect((await get('/circuit-status')).body.totals).toMatchObject({
+      failures: 1,
+      successes: 0,
+    });
+    await expect.poll(() => v2.recommendations.abandoned).toBe(1);
+  });
+
+  it('when recommendations keep sending oversized answers, then the circuit opens and they are no longer downloaded', async () => {
+    v2 = await startV2({ upstreamMaxBodyBytes: 64 * 1024, breaker: { timeoutMs: 5000 } });
+    v2.recommendations.script(() => bulkyRecommendations(1, 5 * 1024 * 1024));
+
+    for (let i = 0; i < 3; i += 1) await get('/product-details/1');
+    const { body } = await get('/product-details/1');
+
+    expect(body.degradedReason).toBe('EOPENBREAKER');
+    expect(v2.recommendations.hits()).toBe(3);
+  });
+
+  it('when recommendations list more than MAX_RECOMMENDATIONS products, then the fallback answers and the breaker counts a failure', async () => {
+    v2 = await startV2({ maxRecommendations: 10 });
+    v2.recommendations.script(() => longRecommendations(1, 11));
+
+    const { body } = await get('/product-details/1');
+
+    expect(body).toMatchObject({ degradedMode: true, degradedReason: 'UPSTREAM_ERROR' });
+    expect((await get('/circuit-status')).body.totals.failures).toBe(1);
+  });
+
+  it('when recommendations answer an HTML page with 200, then the fallback answers and the breaker counts a failure', async () => {
+    v2 = await startV2();
+    v2.recommendations.script(() => ({ contentType: 'text/html', text: '<h1>It works!</h1>' }));
+
+    const { body } = await get('/product-details/1');
+
+    expect(body).toMatchObject({ degradedMode: true, degradedReason: 'UPSTREAM_ERROR' });
+    expect((await get('/circuit-status')).body.totals.failures).toBe(1);
   });
 });

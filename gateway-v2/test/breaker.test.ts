@@ -98,7 +98,10 @@ describe('gateway-v2 recommendations breaker', () => {
     await tripBreaker();
     const hits = v2.recommendations.hits();
 
-    const reset = await get('/circuit/reset', { method: 'POST' });
+    const reset = await get('/circuit/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     await get('/product-details/1');
 
     expect(reset.status).toBe(200);
@@ -174,7 +177,10 @@ describe('gateway-v2 half-open probes', () => {
     await tripBreaker();
     await expect.poll(state, { timeout: 2000 }).toBe('HALF_OPEN');
 
-    await get('/circuit/reset', { method: 'POST' });
+    await get('/circuit/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     v2.recommendations.script((req) => ({
       body: { productId: Number(req.url?.split('/').pop()), recommendations: [] },
     }));

@@ -1,4 +1,10 @@
-import { scrapeMetrics, sumSamples, type GatewayHarness } from '@cbd/common/tools';
+import {
+  isPrototypePolluted,
+  pollutingBodies,
+  scrapeMetrics,
+  sumSamples,
+  type GatewayHarness,
+} from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getter, startV2 } from './helpers.js';
 
@@ -99,7 +105,10 @@ describe('gateway-v2 POST /circuit/config', () => {
     v2 = await startV2();
     await post('/circuit/config', { volumeThreshold: 9 });
 
-    const { status, body } = await get('/circuit/config/reset', { method: 'POST' });
+    const { status, body } = await get('/circuit/config/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(status).toBe(200);
     expect(body.options).toEqual(body.startup);
@@ -133,5 +142,18 @@ describe('gateway-v2 POST /circuit/config', () => {
 
     expect(status).toBe(413);
     expect((await get('/circuit/config')).body).toEqual(before);
+  });
+
+  it('when a body tries to pollute the prototype (__proto__, constructor.prototype), then each is a 400, nothing changes, nothing is polluted', async () => {
+    v2 = await startV2();
+    const before = (await get('/circuit/config')).body;
+
+    const bodies = pollutingBodies({ volumeThreshold: 9, capacity: 5 });
+    const statuses = [];
+    for (const body of bodies) statuses.push((await post('/circuit/config', body)).status);
+
+    expect(statuses).toEqual(bodies.map(() => 400));
+    expect((await get('/circuit/config')).body).toEqual(before);
+    expect(isPrototypePolluted()).toBe(false);
   });
 });

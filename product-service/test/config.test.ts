@@ -1,4 +1,5 @@
 import { ConfigError } from '@cbd/common';
+import { LENIENT_PORTS } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -9,11 +10,17 @@ describe('product-service config', () => {
       port: 8081,
       logLevel: 'info',
       shutdownGraceMs: 2000,
+      allowedHosts: [],
+      adminToken: '',
     });
   });
 
   it('when PORT is not a port, then start-up fails naming PORT', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty": must be an integer/);
+  });
+
+  it.each(LENIENT_PORTS)('when PORT=%s, then start-up fails naming it', (value) => {
+    expect(() => loadConfig({ PORT: value })).toThrow(`PORT=${JSON.stringify(value)}: must be`);
   });
 });

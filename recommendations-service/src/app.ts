@@ -20,7 +20,7 @@ export function createApp(
 
   app.get('/health', healthHandler('recommendations-service'));
   app.use(recommendationsRoutes(failure, random));
-  app.use(adminRoutes(failure, logger));
+  app.use(adminRoutes(failure, logger, config));
 
   return finishApp(app, logger);
 }

@@ -1,8 +1,18 @@
+import { isPrototypePolluted, pollutingBodies } from '@cbd/common/tools';
 import { FAILURE_MODES } from '../src/contract.js';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { appWith } from './helpers.js';
-import { INVALID_JSON_BODIES, anyValue, notJson, seeded } from './fuzz-bodies.js';
+import {
+  INVALID_JSON_BODIES,
+  anyValue,
+  foreignHost,
+  foreignOrigin,
+  notJson,
+  notJsonType,
+  seeded,
+  wrongAuthorization,
+} from './fuzz-bodies.js';
 
 const CASES_PER_KIND = 30;
 const SEED = 20_261_123;
@@ -13,12 +23,16 @@ async function refuses(
   body: string,
   type: string,
   status: number,
+  headers: Record<string, string> = {},
 ) {
   const before = (await request(app).get('/admin/failure')).body;
 
-  const res = await request(app).post('/admin/failure').set('content-type', type).send(body);
+  const res = await request(app)
+    .post('/admin/failure')
+    .set({ 'content-type': type, ...headers })
+    .send(body);
 
-  expect(res.status, body.slice(0, 200)).toBe(status);
+  expect(res.status, `${JSON.stringify(headers)} ${body.slice(0, 200)}`).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   expect(Object.keys(res.body)).toEqual(['error']);
   expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
@@ -55,11 +69,60 @@ describe('admin failure endpoint, fuzzed', () => {
     }
   });
 
-  it('when a valid body comes with another content type, then it is not read: 400, state unchanged', async () => {
+  it('when a valid body comes with another content type, then it is not read: 415, state unchanged', async () => {
     const app = appWith({ mode: 'error' });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-      await refuses(app, JSON.stringify({ mode: 'healthy' }), type, 400);
+      await refuses(app, JSON.stringify({ mode: 'healthy' }), type, 415);
     }
+  });
+
+  it('when a valid body comes with a seeded content type that is not JSON (30), then each is a 415, state unchanged', async () => {
+    const r = seeded(SEED + 3);
+    const app = appWith({ mode: 'error' });
+    for (let i = 0; i < CASES_PER_KIND; i += 1) {
+      await refuses(app, '{"mode":"healthy"}', notJsonType(r), 415);
+    }
+  });
+
+  it('when a valid switch names a foreign Host (30 seeded rebinding names), then each is a 403, state unchanged', async () => {
+    const r = seeded(SEED + 4);
+    const app = appWith({ mode: 'error' });
+    for (let i = 0; i < CASES_PER_KIND; i += 1) {
+      await refuses(app, '{"mode":"healthy"}', 'application/json', 403, { host: foreignHost(r) });
+    }
+  });
+
+  it('when a valid switch comes from a foreign Origin (30 seeded pages), then each is a 403, state unchanged', async () => {
+    const r = seeded(SEED + 5);
+    const app = appWith({ mode: 'error' });
+    for (let i = 0; i < CASES_PER_KIND; i += 1) {
+      const origin = foreignOrigin(r);
+      await refuses(app, '{"mode":"healthy"}', 'application/json', 403, { origin });
+    }
+  });
+
+  it('when ADMIN_TOKEN is set and a valid switch carries a near miss (30 seeded), then each is a 401, state unchanged', async () => {
+    const r = seeded(SEED + 6);
+    const token = 'the-classroom-admin-token';
+    const app = appWith({ mode: 'error' }, undefined, { ADMIN_TOKEN: token });
+    for (let i = 0; i < CASES_PER_KIND; i += 1) {
+      const authorization = wrongAuthorization(r, token);
+      await refuses(app, '{"mode":"healthy"}', 'application/json', 401, { authorization });
+    }
+  });
+
+  it('when a body tries to pollute the prototype (__proto__, constructor.prototype), then each is a 400, state unchanged, nothing polluted', async () => {
+    const app = appWith({ mode: 'error' });
+    const bodies = [
+      ...pollutingBodies({ mode: 'healthy' }),
+      ...pollutingBodies({ mode: 'slow', latencyMs: 5, hangMs: 5, errorRate: 0.5 }),
+    ];
+    for (const body of bodies) {
+      await refuses(app, body, 'application/json', 400);
+    }
+
+    expect(isPrototypePolluted()).toBe(false);
+    expect((await request(app).get('/recommendations/1')).status).toBe(503);
   });
 
   it('when the generator makes garbage, then it is varied: the same seed gives the same bodies, another seed others', () => {

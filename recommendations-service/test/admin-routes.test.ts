@@ -76,8 +76,15 @@ describe('admin failure endpoint', () => {
       label: 'a form',
       type: 'application/x-www-form-urlencoded',
       body: 'mode=hang',
-      status: 400,
-      code: 'INVALID_FAILURE_SETTINGS',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      label: 'JSON sent as text/plain (what a form on another site can send)',
+      type: 'text/plain',
+      body: '{"mode":"hang"}',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
     },
     {
       label: 'huge',
@@ -98,4 +105,58 @@ describe('admin failure endpoint', () => {
       expect((await request(app).get('/admin/failure')).body.mode).toBe('error');
     },
   );
+
+  it.each([
+    ['a foreign Host (DNS rebinding)', { host: 'rebind.evil.example:8082' }, 403, 'FORBIDDEN_HOST'],
+    ['a page on another site', { origin: 'https://evil.example' }, 403, 'FORBIDDEN_ORIGIN'],
+    ['a sandboxed page (Origin: null)', { origin: 'null' }, 403, 'FORBIDDEN_ORIGIN'],
+  ])(
+    'when the switch comes from %s, then it is refused in the error shape and the mode is unchanged',
+    async (_what, headers, status, code) => {
+      const app = appWith({ mode: 'healthy' });
+
+      const res = await request(app)
+        .post('/admin/failure')
+        .set({ 'content-type': 'application/json', ...headers })
+        .send('{"mode":"hang"}');
+
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(code);
+      expect((await request(app).get('/admin/failure')).body.mode).toBe('healthy');
+    },
+  );
+
+  it('when a name is in ALLOWED_HOSTS, then a switch that names it is made', async () => {
+    const app = appWith({ mode: 'healthy' }, undefined, { ALLOWED_HOSTS: 'class.example' });
+
+    const res = await request(app)
+      .post('/admin/failure')
+      .set({ 'content-type': 'application/json', host: 'class.example:8082' })
+      .send('{"mode":"hang"}');
+
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('hang');
+  });
+
+  it('when ADMIN_TOKEN is set, then a switch without it is 401 and one with it is made; reading needs none', async () => {
+    const token = 'recommendations-token';
+    const app = appWith({ mode: 'healthy' }, undefined, { ADMIN_TOKEN: token });
+    const body = '{"mode":"hang"}';
+
+    const without = await request(app)
+      .post('/admin/failure')
+      .set('content-type', 'application/json')
+      .send(body);
+    const read = await request(app).get('/admin/failure');
+    const withToken = await request(app)
+      .post('/admin/failure')
+      .set({ 'content-type': 'application/json', authorization: `Bearer ${token}` })
+      .send(body);
+
+    expect(without.status).toBe(401);
+    expect(without.body.error.code).toBe('ADMIN_TOKEN_REQUIRED');
+    expect(read.body.mode).toBe('healthy');
+    expect(withToken.status).toBe(200);
+    expect(withToken.body.mode).toBe('hang');
+  });
 });

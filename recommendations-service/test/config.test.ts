@@ -1,4 +1,5 @@
 import { ConfigError } from '@cbd/common';
+import { LENIENT_PORTS } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -44,5 +45,9 @@ describe('recommendations-service config', () => {
   ])('when %s=%s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+
+  it.each(LENIENT_PORTS)('when PORT=%s, then start-up fails naming it', (value) => {
+    expect(() => loadConfig({ PORT: value })).toThrow(`PORT=${JSON.stringify(value)}: must be`);
   });
 });

@@ -127,3 +127,53 @@ export function notJson(r: Random): string {
         .replace(/^[\d"[{tfn-]/, '~'),
   ])();
 }
+
+/** A content type that is not application/json, however close (case and parameters are fine). */
+export function notJsonType(r: Random): string {
+  const type = r.pick([
+    () => r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']),
+    () => r.pick(['application/xml', 'text/json', 'application/json5', 'application/jsonp']),
+    () => `application/${r.word(8).replace(/[^a-z]/g, '') || 'x'}+json`,
+    () => `${r.word(6).replace(/[^a-z]/g, '') || 'x'}/${r.word(6).replace(/[^a-z]/g, '') || 'y'}`,
+    () => 'application/jsonx; charset=utf-8',
+  ])();
+  return type.split(';')[0]?.trim().toLowerCase() === 'application/json' ? 'text/plain' : type;
+}
+
+const TLDS = ['com', 'example', 'io', 'net', 'test', 'dev'];
+const label = (r: Random) => r.word(8).replace(/[^a-z]/g, '') || 'x';
+
+/** A Host a page on another name would send: a DNS name not under localhost, with or without a port. */
+export function foreignHost(r: Random): string {
+  const name = r.pick([
+    () => `${label(r)}.${r.pick(TLDS)}`,
+    () => `localhost.${label(r)}.${r.pick(TLDS)}`,
+    () => `${r.int(256)}.${r.int(256)}.${r.int(256)}.${r.int(256)}.nip.io`,
+    () => `${label(r)}.localhost.${label(r)}.${r.pick(TLDS)}`,
+    () => `${label(r)}@localhost`,
+  ])();
+  return r.pick([true, false]) ? `${name}:${1 + r.int(65535)}` : name;
+}
+
+/** An Origin of a page that is not the service's. */
+export function foreignOrigin(r: Random): string {
+  return r.pick([
+    () => `${r.pick(['http', 'https'])}://${foreignHost(r)}`,
+    () => 'null',
+    () => `${r.pick(['file', 'chrome-extension', 'data'])}://${label(r)}`,
+  ])();
+}
+
+/** An authorization header that is not `Bearer <token>`: near misses first. */
+export function wrongAuthorization(r: Random, token: string): string {
+  return r.pick([
+    () => `Bearer ${token.slice(0, r.int(token.length))}`,
+    () => `Bearer ${token}${r.word(3)}`,
+    () => `Bearer ${token.toUpperCase()}`,
+    () => `Basic ${token}`,
+    () => token,
+    () => `Bearer  ${token}`,
+    () => `Bearer ${token} ${token}`,
+    () => `Bearer ${r.word(24).replace(/ /g, '_')}`,
+  ])();
+}

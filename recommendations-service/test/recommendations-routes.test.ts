@@ -105,4 +105,25 @@ describe('GET /recommendations/:id', () => {
       expect(res.body.status).toBe('ok');
     },
   );
+
+  it.each([
+    ['/recommendations/1', 'GET, HEAD, OPTIONS'],
+    ['/admin/failure', 'GET, HEAD, OPTIONS, POST'],
+    ['/health', 'GET, HEAD, OPTIONS'],
+  ])('when OPTIONS %s is asked, then 204 with Allow, as on every service', async (path, allow) => {
+    const res = await request(appWith({ mode: 'healthy' })).options(path);
+
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.headers['content-type']).toBeUndefined();
+  });
+
+  it('when an 8 KB unknown path is asked, then the 404 quotes only its first 100 characters', async () => {
+    const path = `/${'x'.repeat(8192)}`;
+
+    const res = await request(appWith({ mode: 'healthy' })).get(path);
+
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(`No route for GET ${path.slice(0, 100)}…`);
+  });
 });

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
+/** How many times `text` appears in `output`. */
+const occurrences = (output: string, text: string) => output.split(text).length - 1;
+
 let service: ChildService | undefined;
 afterEach(async () => {
   await service?.stop(1000);
@@ -42,6 +45,19 @@ describe('recommendations-service process', () => {
     expect(code).toBe(1);
     expect(service.output()).toContain('recommendations-service did not start');
     expect(service.output()).toContain('HANG_MS="forever": must be an integer');
+    await expect(service.ready).rejects.toThrow();
+  });
+
+  it('when variables are lenient (an octal port, a hex delay), then it refuses to start and prints each once', async () => {
+    service = spawnService(entry, { PORT: '017620', HANG_MS: '0x10' });
+
+    const { code } = await service.exited;
+
+    const output = service.output();
+    expect(code).toBe(1);
+    expect(occurrences(output, 'recommendations-service did not start')).toBe(1);
+    expect(occurrences(output, 'PORT="017620": must be an integer')).toBe(1);
+    expect(occurrences(output, 'HANG_MS="0x10": must be an integer')).toBe(1);
     await expect(service.ready).rejects.toThrow();
   });
 });

@@ -8,3 +8,5 @@ export * from './timed-get.js';
 export * from './prometheus-text.js';
 export * from './scrape-metrics.js';
 export * from './event-stream.js';
+export * from './hostile-inputs.js';
+export * from './http-request.js';

@@ -1,10 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { listen, serverUrl } from '../serve.js';
 
 /** What the stub does with one request. */
 export interface StubReply {
   status?: number;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON, e.g. an HTML error page. */
+  text?: string;
+  /** The body in pieces, each written as the client reads (an answer too large to hold). */
+  stream?: () => Iterable<string>;
+  /** application/json unless given. */
+  contentType?: string;
   /** Wait this long before answering. */
   delayMs?: number;
   /** Never answer (until the client gives up or the stub closes). */
@@ -43,8 +51,15 @@ export async function startStubUpstream(initial: StubScript): Promise<StubUpstre
     }
     pending += 1;
     const finish = () => {
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(reply.body ?? {}));
+      res.writeHead(reply.status ?? 200, {
+        'content-type': reply.contentType ?? 'application/json',
+      });
+      if (reply.stream) {
+        // A client that leaves mid-body ends the pipeline; the close below counts it.
+        pipeline(Readable.from(reply.stream()), res).catch(() => undefined);
+        return;
+      }
+      res.end(reply.text ?? JSON.stringify(reply.body ?? {}));
     };
     const timer = reply.hang ? undefined : setTimeout(finish, reply.delayMs ?? 0);
     res.on('close', () => {
