@@ -14,7 +14,7 @@ import { progressLine } from './cli/progress.js';
 import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, type DemoOptions } from './demo/options.js';
 import { runDemo, type DemoPlan } from './demo/run.js';
-import { readDashboardPort } from './settings.js';
+import { readAdminToken, readDashboardPort } from './settings.js';
 import { planStack } from './stack/service-env.js';
 import { openServiceLogs } from './stack/service-logs.js';
 import { REPORTS_DIR } from './stack/services.js';
@@ -53,7 +53,7 @@ const demo: Command<DemoOptions, DemoPlan> = {
     stack: options.noStart ? undefined : planStack(env, '127.0.0.1', demoProfile(options.quick)),
     settings: scenarioSettings(options.load),
     dashboardPort: options.live ? readDashboardPort(env) : undefined,
-    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
+    adminToken: readAdminToken(env),
   }),
   onInterrupt: ({ live }) =>
     live

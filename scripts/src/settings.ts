@@ -1,4 +1,10 @@
-import { readSettings, setting, type EnvSource, type SettingValues } from '@cbd/common';
+import {
+  readSettings,
+  serviceSettings,
+  setting,
+  type EnvSource,
+  type SettingValues,
+} from '@cbd/common';
 import type { ServiceName } from '@cbd/loadtest';
 
 // The launchers' own settings: where they put the four services and the live page. From 1, not
@@ -27,4 +33,13 @@ export function readStackPorts(env: EnvSource): StackPorts {
 
 export function readDashboardPort(env: EnvSource): number {
   return readSettings(DASHBOARD_PORT_SETTINGS, env).dashboardPort;
+}
+
+/**
+ * The token the services guard their admin routes with (their own ADMIN_TOKEN setting, which
+ * the launchers pass them unchanged): the launchers send it with every switch they pull.
+ */
+export function readAdminToken(env: EnvSource): string | undefined {
+  const { adminToken } = serviceSettings(0);
+  return readSettings({ adminToken }, env).adminToken || undefined;
 }

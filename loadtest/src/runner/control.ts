@@ -10,6 +10,7 @@ import {
   type FailureChange,
   type FailureState,
 } from '@cbd/recommendations-service/contract';
+import { adminHeaders } from '@cbd/common';
 import type { z } from 'zod';
 import { ServiceCallError } from '../errors.js';
 
@@ -31,10 +32,7 @@ async function call<S extends z.ZodType>(
     res = await fetch(url, {
       method,
       // Admin routes take JSON only, bodiless or not, and the token when one is set.
-      headers: {
-        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
+      headers: method === 'POST' ? adminHeaders(token) : {},
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(5000),
     });

@@ -71,7 +71,7 @@ export async function runBenchJob(job: BenchJob, context: CommandContext): Promi
       quick,
       settings,
       targets: stack.targets,
-      control: controlOf(stack.targets),
+      control: controlOf(stack.targets, job.stack.adminToken),
       pids: stack.pids,
       signal,
       onPhase,

@@ -50,7 +50,7 @@ export async function runSoakJob(job: SoakJob, context: CommandContext): Promise
     );
     recording = await runSoak({
       v2Url: stack.urls['gateway-v2'],
-      control: controlOf(stack.urls),
+      control: controlOf(stack.urls, job.stack.adminToken),
       pid: stack.pid('gateway-v2'),
       settings,
       signal: context.signal,

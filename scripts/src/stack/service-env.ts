@@ -5,7 +5,7 @@ import {
   type ServiceName,
   type ServiceProfile,
 } from '@cbd/loadtest';
-import { readStackPorts, type StackPorts } from '../settings.js';
+import { readAdminToken, readStackPorts, type StackPorts } from '../settings.js';
 import { localUrl } from './services.js';
 
 export type ChildEnv = Record<string, string | undefined>;
@@ -17,6 +17,8 @@ export interface StackPlan {
   ports: StackPorts;
   /** Each child's whole environment. */
   envs: Record<ServiceName, ChildEnv>;
+  /** The ADMIN_TOKEN they guard their admin routes with, for the switches a launcher pulls. */
+  adminToken: string | undefined;
 }
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
@@ -58,6 +60,8 @@ export function planStack(userEnv: EnvSource, host: string, profile: ServiceProf
     };
     collect(() => readSettings(defs, envs[name]));
   }
+  let adminToken: string | undefined;
+  collect(() => (adminToken = readAdminToken(userEnv)));
   if (problems.size) throw new ConfigError([...problems]);
-  return { host, ports, envs };
+  return { host, ports, envs, adminToken };
 }
