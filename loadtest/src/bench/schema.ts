@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { writeFilesAtomically, toJsonText } from '../report/write.js';
+import { writeJsonFile } from '../report/write.js';
 import { environmentSchema, stackSettingsSchema } from '../report/schema.js';
-import { join, resolve } from 'node:path';
 
 // reports/bench.json, written by `pnpm bench`. Documented in loadtest/README.md ("pnpm bench");
 // bump BENCH_SCHEMA_VERSION on any change that breaks a reader.
@@ -192,9 +191,5 @@ export type BenchMeasurements = BenchReport['measurements'];
 export const BENCH_FILE = 'bench.json';
 
 /** Validates the bench report and writes `dir`/bench.json atomically; returns its path. */
-export async function writeBench(dir: string, report: BenchReport): Promise<string> {
-  const valid = benchSchema.parse(report);
-  const path = join(resolve(dir), BENCH_FILE);
-  await writeFilesAtomically([{ path, text: toJsonText(valid) }]);
-  return path;
-}
+export const writeBench = (dir: string, report: BenchReport) =>
+  writeJsonFile(dir, BENCH_FILE, benchSchema, report);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { z } from 'zod';
 import { reportSchema, type Report } from './schema.js';
 
 export interface PendingFile {
@@ -29,6 +30,22 @@ export async function writeFilesAtomically(files: PendingFile[]): Promise<void> 
     await Promise.all(pending.map(({ temp }) => rm(temp, { force: true })));
     throw err;
   }
+}
+
+/**
+ * Validates `value` against `schema` and writes it as `dir`/`file` atomically; returns its
+ * absolute path. An invalid value throws and nothing is written (bench.json, soak.json).
+ */
+export async function writeJsonFile<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  value: z.infer<S>,
+): Promise<string> {
+  const valid = schema.parse(value);
+  const path = join(resolve(dir), file);
+  await writeFilesAtomically([{ path, text: toJsonText(valid) }]);
+  return path;
 }
 
 export interface ReportFiles {

@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
 import { circuitStateSchema, circuitTransitionSchema } from '@cbd/gateway-v2/contract';
 import { z } from 'zod';
 import { outcomeCountsSchema } from '../model/outcome.js';
 import { stackSettingsSchema } from '../report/schema.js';
-import { toJsonText, writeFilesAtomically } from '../report/write.js';
+import { writeJsonFile } from '../report/write.js';
 
 // reports/soak.json, written by `pnpm soak`. Documented in loadtest/README.md ("pnpm soak").
 export const SOAK_SCHEMA_VERSION = 2;
@@ -80,10 +79,6 @@ export type SoakReport = z.infer<typeof soakSchema>;
 
 export const SOAK_FILE = 'soak.json';
 
-/** Validates the soak report and writes `dir`/soak.json atomically; returns its absolute path. */
-export async function writeSoak(dir: string, report: SoakReport): Promise<string> {
-  const valid = soakSchema.parse(report);
-  const path = join(resolve(dir), SOAK_FILE);
-  await writeFilesAtomically([{ path, text: toJsonText(valid) }]);
-  return path;
-}
+/** Validates the soak report and writes `dir`/soak.json atomically; returns its path. */
+export const writeSoak = (dir: string, report: SoakReport) =>
+  writeJsonFile(dir, SOAK_FILE, soakSchema, report);
