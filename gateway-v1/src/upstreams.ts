@@ -38,7 +38,14 @@ export function createV1Upstreams(config: GatewayV1Config, metrics?: Registry): 
   const pool = pLimit(config.poolSize);
   const observe = metrics && upstreamMetrics(metrics);
   const client = (name: string, baseUrl: string) =>
-    createUpstreamClient({ name, baseUrl, agent, timeoutMs: config.upstreamTimeoutMs, observe });
+    createUpstreamClient({
+      name,
+      baseUrl,
+      agent,
+      timeoutMs: config.upstreamTimeoutMs,
+      observe,
+      caller: 'gateway-v1',
+    });
   const products = client('product-service', config.productServiceUrl);
   const recommendations = client('recommendations-service', config.recommendationsServiceUrl);
 

@@ -60,6 +60,7 @@ export function createV2Upstreams(
     agent: productAgent,
     timeoutMs: config.productTimeoutMs,
     observe,
+    caller: 'gateway-v2',
   });
   const recommendationsClient = createUpstreamClient({
     name: 'recommendations-service',
@@ -68,6 +69,7 @@ export function createV2Upstreams(
     // The breaker's timeout can change at run time; the call is aborted when it passes.
     timeoutMs: () => recommendationsCircuit.settings.timeoutMs,
     observe,
+    caller: 'gateway-v2',
   });
 
   const productCircuit = new Circuit(
