@@ -1,14 +1,26 @@
 import { describeIssues, jsonBody, type Logger } from '@cbd/common';
 import { Router } from 'express';
-import { failureChangeSchema } from './contract.js';
+import type { CallCounter } from './callers.js';
+import type { Capacity } from './capacity.js';
+import { failureChangeSchema, type FailureState } from './contract.js';
 import { RecommendationsErrors } from './errors.js';
 import type { FailureController } from './failure-controller.js';
 
-export function adminRoutes(failure: FailureController, logger: Logger): Router {
+export function adminRoutes(
+  failure: FailureController,
+  capacity: Capacity,
+  callers: CallCounter,
+  logger: Logger,
+): Router {
   const router = Router();
+  const state = (): FailureState => ({
+    ...failure.state(),
+    capacity: capacity.state(),
+    callers: callers.snapshot(),
+  });
 
   router.get('/admin/failure', (_req, res) => {
-    res.json(failure.state());
+    res.json(state());
   });
 
   // strictObject: a misspelt field ("latency") is an error, not a silently ignored no-op.
@@ -16,13 +28,19 @@ export function adminRoutes(failure: FailureController, logger: Logger): Router 
     const parsed = failureChangeSchema.safeParse(req.body);
     if (!parsed.success)
       throw RecommendationsErrors.invalidFailureSettings(describeIssues(parsed.error));
+    const { capacity: limit, workMs, ...mode } = parsed.data;
     const before = failure.settings.mode;
-    const state = failure.update(parsed.data);
+    failure.update(mode);
+    capacity.configure({
+      ...(limit === undefined ? {} : { limit }),
+      ...(workMs === undefined ? {} : { workMs }),
+    });
+    const after = state();
     logger.info(
-      { from: before, to: state.mode, settings: parsed.data },
-      `failure mode: ${state.mode}`,
+      { from: before, to: after.mode, settings: parsed.data },
+      `failure mode: ${after.mode}`,
     );
-    res.json(state);
+    res.json(after);
   });
 
   return router;

@@ -29,6 +29,8 @@ export const FAILURE: FailureState = {
   errorRate: 0.5,
   hanging: 0,
   changedAt: READ_AT,
+  capacity: { limit: 0, workMs: 0, busy: 0, queued: 0 },
+  callers: {},
 };
 
 export const POOL: PoolStatus = { size: 50, active: 10, waiting: 0, upstreamTimeoutMs: 30_000 };
