@@ -8,4 +8,5 @@ export * from './http-app.js';
 export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';
+export * from './shared-pool.js';
 export * from './metrics/index.js';

@@ -50,7 +50,11 @@ export function createApp(
 
   // What the class watches fill up during an outage: the shared pool and its queue.
   app.get('/pool-status', (_req, res) => {
-    const body: PoolStatus = { ...upstreams.pool(), upstreamTimeoutMs: config.upstreamTimeoutMs };
+    const body: PoolStatus = {
+      ...upstreams.pool(),
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      retries: config.retries,
+    };
     res.json(body);
   });
 

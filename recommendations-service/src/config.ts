@@ -62,8 +62,16 @@ export interface RecommendationsConfig extends ServiceConfig {
 }
 
 export function loadConfig(source: EnvSource): RecommendationsConfig {
-  const { simulateFailure, failureMode, hangMs, latencyMs, errorRate, capacity, workMs, ...service } =
-    readSettings(settings, source);
+  const {
+    simulateFailure,
+    failureMode,
+    hangMs,
+    latencyMs,
+    errorRate,
+    capacity,
+    workMs,
+    ...service
+  } = readSettings(settings, source);
   // SIMULATE_FAILURE=true is the original demo's switch for "hang"; an explicit FAILURE_MODE wins.
   const modeIsSet = (source[settings.failureMode.env] ?? '').trim() !== '';
   const mode = modeIsSet ? failureMode : simulateFailure ? 'hang' : 'healthy';

@@ -53,14 +53,18 @@ describe('recommendations-service capacity', () => {
   it('when no capacity is set, then calls never wait for each other', async () => {
     const url = await serve({ mode: 'slow', latencyMs: 100 });
 
-    const calls = await Promise.all([1, 2, 3, 4, 5].map(() => timedGet(`${url}/recommendations/1`)));
+    const calls = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => timedGet(`${url}/recommendations/1`)),
+    );
 
     expect(Math.max(...calls.map((c) => c.ms))).toBeLessThan(190);
     expect((await state(url)).capacity).toEqual({ limit: 0, workMs: 0, busy: 0, queued: 0 });
   });
 
   it('when a queued call is abandoned by its caller, then it is still served, taking its place and its time', async () => {
-    const url = await serve({ mode: 'healthy' }, undefined, { capacity: { limit: 1, workMs: 100 } });
+    const url = await serve({ mode: 'healthy' }, undefined, {
+      capacity: { limit: 1, workMs: 100 },
+    });
     const first = timedGet(`${url}/recommendations/1`);
     await expect.poll(() => capacityOf(url)).toMatchObject({ busy: 1 });
     const gone = abandonable(url);
@@ -95,7 +99,9 @@ describe('recommendations-service capacity', () => {
   });
 
   it('when the capacity is raised at run time, then calls in line start at once', async () => {
-    const url = await serve({ mode: 'healthy' }, undefined, { capacity: { limit: 1, workMs: 300 } });
+    const url = await serve({ mode: 'healthy' }, undefined, {
+      capacity: { limit: 1, workMs: 300 },
+    });
     const calls = [1, 2, 3].map(() => timedGet(`${url}/recommendations/1`));
     await expect.poll(() => capacityOf(url)).toMatchObject({ busy: 1, queued: 2 });
 

@@ -1,11 +1,5 @@
 import { CALLER_HEADER, createRegistry } from '@cbd/common';
-import {
-  scrapeMetrics,
-  startApp,
-  sumSamples,
-  timedGet,
-  type RunningApp,
-} from '@cbd/common/tools';
+import { scrapeMetrics, startApp, sumSamples, timedGet, type RunningApp } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appWith } from './helpers.js';
 

@@ -33,7 +33,13 @@ export const FAILURE: FailureState = {
   callers: {},
 };
 
-export const POOL: PoolStatus = { size: 50, active: 10, waiting: 0, upstreamTimeoutMs: 30_000 };
+export const POOL: PoolStatus = {
+  size: 50,
+  active: 10,
+  waiting: 0,
+  upstreamTimeoutMs: 30_000,
+  retries: 0,
+};
 
 const counts = {
   fires: 0,
