@@ -1,4 +1,5 @@
 import { ConfigError } from '@cbd/common';
+import { loadConfig as loadV1Config } from '@cbd/gateway-v1';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -17,6 +18,27 @@ describe('gateway-v2 config', () => {
     });
   });
 
+  it('when nothing is set, then every protection is on', () => {
+    expect(loadConfig({}).protections).toEqual(['timeout', 'fallback', 'breaker', 'bulkhead']);
+  });
+
+  it("when nothing is set, then what applies with the protections off is gateway-v1's defaults", () => {
+    const config = loadConfig({});
+    const v1 = loadV1Config({});
+
+    expect(config.unprotectedTimeoutMs).toBe(v1.upstreamTimeoutMs);
+    expect(config.sharedPoolSize).toBe(v1.poolSize);
+  });
+
+  it.each([
+    ['none', []],
+    ['timeout', ['timeout']],
+    ['bulkhead, Timeout', ['timeout', 'bulkhead']],
+    ['breaker,fallback,timeout', ['timeout', 'fallback', 'breaker']],
+  ])('when PROTECTIONS=%s, then those are on, in the ladder order', (text, expected) => {
+    expect(loadConfig({ PROTECTIONS: text }).protections).toEqual(expected);
+  });
+
   it('when breaker variables are set, then they are used', () => {
     const config = loadConfig({
       BREAKER_TIMEOUT_MS: '500',
@@ -32,6 +54,10 @@ describe('gateway-v2 config', () => {
     ['BREAKER_ERROR_THRESHOLD_PERCENTAGE', '150'],
     ['BREAKER_RESET_TIMEOUT_MS', 'soon'],
     ['RECOMMENDATIONS_SERVICE_URL', 'recommendations:8082'],
+    ['PROTECTIONS', 'timeout,retries'],
+    ['PROTECTIONS', 'timeout,timeout'],
+    ['UNPROTECTED_TIMEOUT_MS', '0'],
+    ['SHARED_POOL_SIZE', 'many'],
   ])('when %s=%s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

@@ -67,6 +67,7 @@ export function circuit(over: Partial<CircuitStatus> = {}): CircuitStatus {
       capacity: 100,
       rollingWindowMs: 1000,
     },
+    protections: ['timeout', 'fallback', 'breaker', 'bulkhead'],
     lastTransition: null,
     nextAttemptAt: null,
     transitions: [],
