@@ -44,11 +44,13 @@ export const breakerSettings = {
     max: 3_600_000,
     meaning: 'how long the circuit stays open before one probe call is let through',
   }),
+  // Little's law: calls in flight = arrival rate x latency; README, "Sizing the bulkhead".
   capacity: setting.int('BREAKER_CAPACITY', {
-    default: 100,
+    default: 10,
     min: 1,
     max: 100_000,
-    meaning: 'recommendations calls in flight at once (bulkhead); more fall back at once',
+    meaning:
+      'recommendations calls in flight at once (bulkhead); more fall back at once and count as failures (see "Sizing the bulkhead")',
   }),
   rollingWindowMs: setting.int('BREAKER_ROLLING_WINDOW_MS', {
     default: 10_000,

@@ -13,7 +13,7 @@ describe('gateway-v2 config', () => {
         errorThresholdPercentage: 50,
         volumeThreshold: 3,
         resetTimeoutMs: 10_000,
-        capacity: 100,
+        capacity: 10,
       },
     });
   });
