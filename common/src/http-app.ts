@@ -2,12 +2,12 @@ import express, { type Express, type Request, type RequestHandler } from 'expres
 import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { CommonErrors } from './errors.js';
+import { CommonErrors, parseProductId } from './errors.js';
 import type { Logger } from './logger.js';
 import type { ServiceConfig } from './settings.js';
-import type { HealthBody } from './types.js';
+import type { HealthBody, Product, ProductDetails } from './types.js';
 import { metricsHandler } from './metrics/metrics-route.js';
-import { requestMetrics } from './metrics/request-metrics.js';
+import { requestMetrics, setAnswerKind } from './metrics/request-metrics.js';
 
 /**
  * An Express app with the settings every service shares; add routes, then call finishApp.
@@ -100,6 +100,29 @@ export function healthHandler(service: string): RequestHandler {
 export function isJsonRequest(req: Request): boolean {
   const type = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
   return type === 'application/json';
+}
+
+/**
+ * GET /product-details/:id all or nothing, one call after the other, as gateway-v1 serves it:
+ * if recommendations fail, the user gets nothing (the error handler answers the failure).
+ */
+export function allOrNothingDetails(
+  product: (id: number) => Promise<Product>,
+  recommendations: (id: number) => Promise<Product[]>,
+): RequestHandler {
+  return async (req, res) => {
+    setAnswerKind(res, 'failed');
+    const id = parseProductId(req.params.id as string);
+    const found = await product(id);
+    const body: ProductDetails = {
+      product: found,
+      recommendations: await recommendations(id),
+      degradedMode: false,
+      timestamp: new Date().toISOString(),
+    };
+    setAnswerKind(res, 'full');
+    res.json(body);
+  };
 }
 
 /**

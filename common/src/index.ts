@@ -9,4 +9,5 @@ export * from './admin-guard.js';
 export * from './logger.js';
 export * from './serve.js';
 export * from './upstream.js';
+export * from './shared-pool.js';
 export * from './metrics/index.js';

@@ -5,6 +5,12 @@ import { upstreamResultOf, type UpstreamObserver } from './metrics/upstream-metr
 /** How an upstream call went wrong; the gateways map each to a status and an outcome. */
 export type UpstreamFailure = 'timeout' | 'unavailable' | 'status' | 'body';
 
+/**
+ * The request header in which a gateway names itself on every upstream call, so the service
+ * called can count its callers (recommendations-service does).
+ */
+export const CALLER_HEADER = 'x-caller';
+
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
   constructor(
@@ -18,6 +24,15 @@ export class UpstreamError extends Error {
   }
 }
 
+/**
+ * An upstream 4xx (an unknown product) means the upstream is working: not a failure to retry
+ * or to count against it. 408 and 429 are the upstream saying it cannot cope, so they are.
+ */
+export function isClientError(err: unknown): boolean {
+  if (!(err instanceof UpstreamError) || err.status === undefined) return false;
+  return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
+}
+
 export interface UpstreamClientOptions {
   /** Used in error messages and metrics, e.g. "product-service". */
   name: string;
@@ -29,6 +44,8 @@ export interface UpstreamClientOptions {
   maxBodyBytes: number;
   /** Told how long each call took and how it ended (the gateways' upstream metrics). */
   observe?: UpstreamObserver;
+  /** Sent as CALLER_HEADER on every call, e.g. "gateway-v1". */
+  caller?: string;
 }
 
 export interface UpstreamClient {
@@ -83,7 +100,7 @@ function toUpstreamError(
 }
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
-  const { name, baseUrl, agent, observe, maxBodyBytes } = options;
+  const { name, baseUrl, agent, observe, maxBodyBytes, caller } = options;
   const timeout = options.timeoutMs;
   const timeoutOf = typeof timeout === 'number' ? () => timeout : timeout;
   // proxy: false, because HTTP_PROXY in a user's shell must never reroute loopback calls.
@@ -96,6 +113,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     proxy: false,
     maxRedirects: 0,
     maxContentLength: maxBodyBytes,
+    ...(caller === undefined ? {} : { headers: { [CALLER_HEADER]: caller } }),
   });
 
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {

@@ -2,7 +2,12 @@ import { Agent } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isProduct, recommendationsGuard } from '../src/guards.js';
 import { findProduct } from '../src/catalog.js';
-import { createUpstreamClient, UpstreamError } from '../src/upstream.js';
+import {
+  CALLER_HEADER,
+  createUpstreamClient,
+  isClientError,
+  UpstreamError,
+} from '../src/upstream.js';
 import {
   bulkyRecommendations,
   startStubUpstream,
@@ -140,5 +145,66 @@ describe('upstream client', () => {
       message: 'product-service closed the connection mid-answer',
       status: undefined,
     });
+  });
+
+  it('when a caller is named, then every call carries it in the caller header', async () => {
+    const seen: (string | string[] | undefined)[] = [];
+    stub = await startStubUpstream((req) => {
+      seen.push(req.headers[CALLER_HEADER]);
+      return { body: product };
+    });
+    const client = createUpstreamClient({
+      name: 'product-service',
+      baseUrl: stub.url,
+      agent,
+      timeoutMs: 200,
+      maxBodyBytes: MAX_BODY_BYTES,
+      caller: 'gateway-v1',
+    });
+
+    await client.getJson('/products/1', isProduct);
+    await client.getJson('/products/1', isProduct);
+
+    expect(seen).toEqual(['gateway-v1', 'gateway-v1']);
+  });
+
+  it('when no caller is named, then no caller header is sent', async () => {
+    const seen: (string | string[] | undefined)[] = [];
+    stub = await startStubUpstream((req) => {
+      seen.push(req.headers[CALLER_HEADER]);
+      return { body: product };
+    });
+    const client = createUpstreamClient({
+      name: 'p',
+      baseUrl: stub.url,
+      agent,
+      timeoutMs: 200,
+      maxBodyBytes: MAX_BODY_BYTES,
+    });
+
+    await client.getJson('/products/1', isProduct);
+
+    expect(seen).toEqual([undefined]);
+  });
+});
+
+describe('isClientError', () => {
+  const failed = (status?: number) =>
+    new UpstreamError('recommendations-service', status ? 'status' : 'timeout', 'x', status);
+
+  it.each([400, 404, 409, 499])('when the upstream answered %i, then it is a client error', (s) => {
+    expect(isClientError(failed(s))).toBe(true);
+  });
+
+  it.each([408, 429, 500, 503])(
+    'when the upstream answered %i, then it is a failure of the upstream',
+    (s) => {
+      expect(isClientError(failed(s))).toBe(false);
+    },
+  );
+
+  it('when the call timed out or the error is not an upstream one, then it is not a client error', () => {
+    expect(isClientError(failed())).toBe(false);
+    expect(isClientError(new Error('404'))).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 import {
+  allOrNothingDetails,
   createBaseApp,
   finishApp,
   healthHandler,
   parseProductId,
-  setAnswerKind,
   type Logger,
-  type ProductDetails,
 } from '@cbd/common';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
@@ -33,24 +32,21 @@ export function createApp(
   });
 
   // All or nothing, one call after the other: if recommendations fail, the user gets nothing.
-  app.get('/product-details/:id', async (req, res) => {
-    setAnswerKind(res, 'failed');
-    const id = parseProductId(req.params.id);
-    const product = await upstreams.product(id);
-    const recommendations = await upstreams.recommendations(id);
-    const body: ProductDetails = {
-      product,
-      recommendations,
-      degradedMode: false,
-      timestamp: new Date().toISOString(),
-    };
-    setAnswerKind(res, 'full');
-    res.json(body);
-  });
+  app.get(
+    '/product-details/:id',
+    allOrNothingDetails(
+      (id) => upstreams.product(id),
+      (id) => upstreams.recommendations(id),
+    ),
+  );
 
   // What the class watches fill up during an outage: the shared pool and its queue.
   app.get('/pool-status', (_req, res) => {
-    const body: PoolStatus = { ...upstreams.pool(), upstreamTimeoutMs: config.upstreamTimeoutMs };
+    const body: PoolStatus = {
+      ...upstreams.pool(),
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      retries: config.retries,
+    };
     res.json(body);
   });
 

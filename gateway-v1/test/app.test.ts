@@ -1,11 +1,13 @@
-import { findProduct, relatedProducts } from '@cbd/common';
+import { CALLER_HEADER, findProduct, relatedProducts } from '@cbd/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   bulkyRecommendations,
   longRecommendations,
+  recommendationsReply,
   timedGet,
   type GatewayHarness,
 } from '@cbd/common/tools';
+import { poolStatusSchema } from '../src/contract.js';
 import { startV1 } from './helpers.js';
 
 let v1: GatewayHarness;
@@ -119,7 +121,8 @@ describe('gateway-v1', () => {
     const { status, body } = await get('/pool-status');
 
     expect(status).toBe(200);
-    expect(body).toEqual({ size: 2, active: 2, waiting: 1, upstreamTimeoutMs: 2000 });
+    expect(body).toEqual({ size: 2, active: 2, waiting: 1, upstreamTimeoutMs: 2000, retries: 0 });
+    expect(poolStatusSchema.safeParse(body).success).toBe(true);
     await v1.close();
     await Promise.allSettled(hung);
   });
@@ -178,5 +181,87 @@ describe('gateway-v1', () => {
       code: 'UPSTREAM_BAD_RESPONSE',
       message: 'product-service sent an unexpected body',
     });
+  });
+
+  it('when it calls an upstream, then it names itself in the caller header', async () => {
+    const callers: unknown[] = [];
+    v1 = await startV1();
+    v1.recommendations.script((req) => {
+      callers.push(req.headers[CALLER_HEADER]);
+      return recommendationsReply(req);
+    });
+
+    await get('/product-details/2');
+
+    expect(callers).toEqual(['gateway-v1']);
+  });
+});
+
+describe('gateway-v1 with V1_RETRIES', () => {
+  it('when recommendations keep failing, then each call is tried 1 + V1_RETRIES times and the request fails', async () => {
+    v1 = await startV1({ retries: 2 });
+    v1.recommendations.script(() => ({ status: 503, body: {} }));
+
+    const { status, body } = await get('/product-details/1');
+
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('UPSTREAM_ERROR');
+    expect(v1.recommendations.hits()).toBe(3);
+    expect((await get('/pool-status')).body.retries).toBe(2);
+  });
+
+  it('when a retry succeeds, then the user gets the whole page', async () => {
+    v1 = await startV1({ retries: 2 });
+    let calls = 0;
+    v1.recommendations.script((req) => {
+      calls += 1;
+      return calls === 1 ? { status: 429, body: {} } : recommendationsReply(req);
+    });
+
+    const { status, body } = await get('/product-details/3');
+
+    expect(status).toBe(200);
+    expect(body.recommendations).toEqual(relatedProducts(3));
+    expect(v1.recommendations.hits()).toBe(2);
+  });
+
+  it.each([
+    ['a 408', { status: 408, body: {} }],
+    ['a bad body', { body: { nothing: true } }],
+    ['a dropped connection', { reset: true }],
+  ])('when recommendations answer %s, then it is retried', async (_what, reply) => {
+    v1 = await startV1({ retries: 1 });
+    v1.recommendations.script(() => reply);
+
+    await get('/product-details/1');
+
+    expect(v1.recommendations.hits()).toBe(2);
+  });
+
+  it('when an upstream answers 404, then it is not retried', async () => {
+    v1 = await startV1({ retries: 3 });
+    v1.recommendations.script(() => ({ status: 404, body: {} }));
+
+    await get('/product-details/1');
+    const unknown = await get('/products/999');
+
+    expect(v1.recommendations.hits()).toBe(1);
+    expect(unknown.status).toBe(404);
+    expect(v1.product.hits('/products/999')).toBe(1);
+  });
+
+  it('when recommendations hang, then every attempt waits the whole timeout in the same place of the pool', async () => {
+    v1 = await startV1({ retries: 1, poolSize: 1, upstreamTimeoutMs: 150 });
+    v1.recommendations.script(() => ({ hang: true }));
+    const pending = get('/product-details/1');
+    await expect.poll(() => v1.recommendations.hits()).toBe(2);
+
+    const pool = (await get('/pool-status')).body;
+    const { status, ms } = await pending;
+
+    expect(pool).toMatchObject({ active: 1, waiting: 0 });
+    expect(status).toBe(504);
+    expect(ms).toBeGreaterThanOrEqual(290);
+    await expect.poll(() => v1.recommendations.abandoned).toBe(2);
   });
 });

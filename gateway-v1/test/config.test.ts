@@ -11,6 +11,7 @@ describe('gateway-v1 config', () => {
       recommendationsServiceUrl: 'http://127.0.0.1:8082',
       upstreamTimeoutMs: 30_000,
       poolSize: 50,
+      retries: 0,
     });
   });
 
@@ -24,6 +25,7 @@ describe('gateway-v1 config', () => {
 
   it.each([
     ['V1_POOL_SIZE', '0'],
+    ['V1_RETRIES', '11'],
     ['V1_UPSTREAM_TIMEOUT_MS', '30s'],
     ['PRODUCT_SERVICE_URL', 'product-service'],
   ])('when %s=%s, then start-up fails naming it', (name, value) => {

@@ -73,4 +73,19 @@ describe('gateway-v1 metrics', () => {
     await v1.recommendations.close();
     await Promise.all(pending);
   });
+
+  it('when calls are retried, then every attempt is an upstream call in the metrics', async () => {
+    v1 = await startV1({ retries: 2 });
+    v1.recommendations.script(() => ({ status: 500, body: {} }));
+
+    await get('/product-details/1');
+    const metrics = await scrape();
+
+    expect(
+      sumSamples(metrics, UPSTREAM, {
+        upstream: 'recommendations-service',
+        result: 'server_error',
+      }),
+    ).toBe(3);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   adminGuard,
+  allOrNothingDetails,
   createBaseApp,
   finishApp,
   healthHandler,
@@ -12,7 +13,7 @@ import {
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV2Config } from './config.js';
-import { circuitConfigChangeSchema } from './contract.js';
+import { circuitConfigChangeSchema, type PoolStatus } from './contract.js';
 import { GatewayV2Errors } from './errors.js';
 import { BREAKER_NAMES, type BreakerName, type V2Upstreams } from './upstreams.js';
 
@@ -40,24 +41,47 @@ export function createApp(
     res.json(await upstreams.product(parseProductId(req.params.id)));
   });
 
-  app.get('/product-details/:id', async (req, res) => {
-    setAnswerKind(res, 'failed');
-    const id = parseProductId(req.params.id);
-    // Both calls at once. Recommendations never reject, so if the product call fails first
-    // and this handler returns early, nothing is left unhandled.
-    const pending = upstreams.recommendations(id);
-    const product = await upstreams.product(id);
-    const { recommendations, degradedReason } = await pending;
-    const body: ProductDetails = {
-      product,
-      recommendations,
-      degradedMode: degradedReason !== undefined,
-      ...(degradedReason ? { degradedReason } : {}),
-      timestamp: new Date().toISOString(),
-    };
-    setAnswerKind(res, degradedReason === undefined ? 'full' : 'degraded');
-    res.json(body);
-  });
+  // With the fallback, both calls at once: recommendations never reject, so if the product
+  // call fails first and this handler returns early, nothing is left unhandled. Without it the
+  // page is all or nothing, as on gateway-v1: recommendations are asked once the product is
+  // there, so an unknown product never reaches them and a request holds one place at a time.
+  app.get(
+    '/product-details/:id',
+    config.protections.includes('fallback')
+      ? async (req, res) => {
+          setAnswerKind(res, 'failed');
+          const id = parseProductId(req.params.id);
+          const pending = upstreams.recommendations(id);
+          const product = await upstreams.product(id);
+          const { recommendations, degradedReason } = await pending;
+          const body: ProductDetails = {
+            product,
+            recommendations,
+            degradedMode: degradedReason !== undefined,
+            ...(degradedReason ? { degradedReason } : {}),
+            timestamp: new Date().toISOString(),
+          };
+          setAnswerKind(res, degradedReason === undefined ? 'full' : 'degraded');
+          res.json(body);
+        }
+      : allOrNothingDetails(
+          (id) => upstreams.product(id),
+          async (id) => (await upstreams.recommendations(id)).recommendations,
+        ),
+  );
+
+  // Only while the bulkhead is off: then both upstreams share one pool, as gateway-v1's do.
+  const { pool } = upstreams;
+  if (pool) {
+    app.get('/pool-status', (_req, res) => {
+      const body: PoolStatus = {
+        ...pool(),
+        upstreamTimeoutMs: upstreams.status('recommendations-service').options.timeoutMs,
+        retries: 0,
+      };
+      res.json(body);
+    });
+  }
 
   app.get('/circuit-status', (_req, res) => {
     res.json(upstreams.status('recommendations-service'));

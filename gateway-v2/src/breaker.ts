@@ -1,18 +1,9 @@
-import { UpstreamError } from '@cbd/common';
+import { isClientError } from '@cbd/common';
 import CircuitBreaker from 'opossum';
 import type { BreakerOptions } from './config.js';
 
 /** A breaker's options; the product breaker has no bulkhead of its own (its agent is one). */
 export type BreakerSettings = Omit<BreakerOptions, 'capacity'> & { capacity?: number };
-
-/**
- * An upstream 4xx (an unknown product) means the upstream is working: not a breaker failure.
- * 408 and 429 are the upstream saying it cannot cope, so they count.
- */
-export function isClientError(err: unknown): boolean {
-  if (!(err instanceof UpstreamError) || err.status === undefined) return false;
-  return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
-}
 
 /**
  * A breaker's toJSON().state, which opossum's constructor takes back as `options.state` to start

@@ -7,8 +7,16 @@ import {
   upstreamSettings,
   type EnvSource,
   type GatewayConfig,
+  UNPROTECTED_DEFAULTS,
   type SettingValues,
 } from '@cbd/common';
+
+/**
+ * What gateway-v2 adds to gateway-v1, one by one, in the order of the ladder from one to the
+ * other: a short timeout, a fallback, a circuit breaker, bulkheads.
+ */
+export const PROTECTIONS = ['timeout', 'fallback', 'breaker', 'bulkhead'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
 
 /** The recommendations breaker's options: read at start, changed at run time by POST /circuit/config. */
 export const breakerSettings = {
@@ -36,11 +44,13 @@ export const breakerSettings = {
     max: 3_600_000,
     meaning: 'how long the circuit stays open before one probe call is let through',
   }),
+  // Little's law: calls in flight = arrival rate x latency; README, "Sizing the bulkhead".
   capacity: setting.int('BREAKER_CAPACITY', {
-    default: 100,
+    default: 10,
     min: 1,
     max: 100_000,
-    meaning: 'recommendations calls in flight at once (bulkhead); more fall back at once',
+    meaning:
+      'recommendations calls in flight at once (bulkhead); more fall back at once and count as failures (see "Sizing the bulkhead")',
   }),
   rollingWindowMs: setting.int('BREAKER_ROLLING_WINDOW_MS', {
     default: 10_000,
@@ -72,6 +82,25 @@ const gatewaySettings = {
     max: 10_000,
     meaning: 'connections to recommendations-service',
   }),
+  protections: setting.listOf('PROTECTIONS', PROTECTIONS, {
+    default: [...PROTECTIONS],
+    meaning:
+      'the protections on, e.g. `timeout,fallback`; `none` makes it behave as gateway-v1 (see "Protections, one by one")',
+  }),
+  unprotectedTimeoutMs: setting.int('UNPROTECTED_TIMEOUT_MS', {
+    default: UNPROTECTED_DEFAULTS.timeoutMs,
+    min: 1,
+    max: 600_000,
+    meaning:
+      "with `timeout` off: how long a product or recommendations call may take once it has its place (the default is gateway-v1's `V1_UPSTREAM_TIMEOUT_MS`)",
+  }),
+  sharedPoolSize: setting.int('SHARED_POOL_SIZE', {
+    default: UNPROTECTED_DEFAULTS.poolSize,
+    min: 1,
+    max: 10_000,
+    meaning:
+      "with `bulkhead` off: the one upstream pool both services share, calls in flight at once, the rest in line (the default is gateway-v1's `V1_POOL_SIZE`)",
+  }),
 };
 
 /** Every variable gateway-v2 reads. */
@@ -89,5 +118,11 @@ export interface GatewayV2Config extends GatewayConfig, SettingValues<typeof gat
 
 export function loadConfig(source: EnvSource): GatewayV2Config {
   const values = readSettings(settings, source);
-  return { ...omit(values, BREAKER_OPTION_KEYS), breaker: pick(values, BREAKER_OPTION_KEYS) };
+  // In the ladder's order, however the list was written.
+  const protections = PROTECTIONS.filter((p) => values.protections.includes(p));
+  return {
+    ...omit(values, BREAKER_OPTION_KEYS),
+    protections,
+    breaker: pick(values, BREAKER_OPTION_KEYS),
+  };
 }

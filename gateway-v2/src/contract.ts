@@ -2,9 +2,19 @@
 // tools that read it: the load runner, the report, the live page and the tour.
 import { settingsSchema } from '@cbd/common';
 import { z } from 'zod';
-import { breakerSettings } from './config.js';
+import { breakerSettings, PROTECTIONS } from './config.js';
 
-export { breakerSettings, settings, type BreakerOptions } from './config.js';
+export {
+  breakerSettings,
+  settings,
+  PROTECTIONS,
+  type BreakerOptions,
+  type Protection,
+} from './config.js';
+/** GET /pool-status, served while the bulkhead is off: the same as gateway-v1's. */
+export { poolStatusSchema, type PoolStatus } from '@cbd/common';
+
+export const protectionSchema = z.enum(PROTECTIONS);
 
 export const CIRCUIT_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
 export const circuitStateSchema = z.enum(CIRCUIT_STATES);
@@ -49,13 +59,20 @@ export type HalfOpenProbe = z.infer<typeof halfOpenProbeSchema>;
 
 export const circuitStatusSchema = z.strictObject({
   name: z.string(),
+  /** Always CLOSED while the breaker is off (see `protections`). */
   state: circuitStateSchema,
-  /** Over the breaker's rolling window. */
+  /** Over the breaker's rolling window; with the breaker off, since the gateway started. */
   stats: breakerCountsSchema,
-  /** Since the gateway started. */
+  /** Since the gateway started; with the breaker off, the calls made and how they ended. */
   totals: breakerCountsSchema,
-  /** The options in force now (`capacity` is null for a breaker without a bulkhead of its own). */
+  /**
+   * The options in force now: `timeoutMs` is UNPROTECTED_TIMEOUT_MS while `timeout` is off, and
+   * `capacity` is null for a call without a bulkhead of its own (the product's, or any while
+   * `bulkhead` is off). The thresholds apply only while `breaker` is on.
+   */
   options: breakerOptionsSchema.extend({ capacity: z.int().min(1).nullable() }),
+  /** The protections on (PROTECTIONS), in the order of the ladder. */
+  protections: z.array(protectionSchema),
   /** Datetime the options last changed (POST /circuit/config); null if they are the start-up ones. */
   optionsChangedAt: z.iso.datetime().nullable(),
   lastTransition: circuitTransitionSchema.nullable(),
@@ -68,7 +85,11 @@ export const circuitStatusSchema = z.strictObject({
 });
 export type CircuitStatus = z.infer<typeof circuitStatusSchema>;
 
-/** GET /circuit/config and the answer to POST /circuit/config. */
+/**
+ * GET /circuit/config and the answer to POST /circuit/config: the recommendations breaker's
+ * options as set; each applies while its protection is on (`timeoutMs`: timeout, `capacity`:
+ * bulkhead, the rest: breaker).
+ */
 export const circuitConfigSchema = z.strictObject({
   options: breakerOptionsSchema,
   /** What the gateway started with (POST /circuit/config/reset goes back to them). */

@@ -2,6 +2,7 @@ import {
   AppError,
   describeIssues,
   productCallFailure,
+  upstreamFailure,
   UpstreamError,
   type DegradedReason,
 } from '@cbd/common';
@@ -11,31 +12,49 @@ function codeOf(err: unknown): unknown {
   return (err as { code?: unknown } | null)?.code;
 }
 
-/** What gateway-v2 answers when the product call fails: fast, and saying why. */
-export function productFailure(err: unknown, id: number, timeoutMs: number): unknown {
-  if (err instanceof UpstreamError) return productCallFailure(err, id);
+/** What the breaker's own rejections of a call to `upstream` become for the user. */
+function breakerRejection(
+  err: unknown,
+  upstream: 'product-service' | 'recommendations-service',
+  timeoutMs: number,
+): unknown {
+  const [prefix, calls] =
+    upstream === 'product-service'
+      ? ['PRODUCT_SERVICE', 'product']
+      : ['RECOMMENDATIONS_SERVICE', 'recommendations'];
   switch (codeOf(err)) {
     case 'EOPENBREAKER':
       return new AppError(
         503,
-        'PRODUCT_SERVICE_UNAVAILABLE',
-        'product-service is failing; the gateway stopped calling it for a while (circuit open)',
+        `${prefix}_UNAVAILABLE`,
+        `${upstream} is failing; the gateway stopped calling it for a while (circuit open)`,
       );
     case 'ETIMEDOUT':
       return new AppError(
         504,
         'UPSTREAM_TIMEOUT',
-        `product-service did not answer within ${timeoutMs} ms`,
+        `${upstream} did not answer within ${timeoutMs} ms`,
       );
     case 'ESEMLOCKED':
-      return new AppError(
-        503,
-        'PRODUCT_SERVICE_BUSY',
-        'Too many product calls in flight; try again',
-      );
+      return new AppError(503, `${prefix}_BUSY`, `Too many ${calls} calls in flight; try again`);
     default:
       return err;
   }
+}
+
+/** What gateway-v2 answers when the product call fails: fast, and saying why. */
+export function productFailure(err: unknown, id: number, timeoutMs: number): unknown {
+  if (err instanceof UpstreamError) return productCallFailure(err, id);
+  return breakerRejection(err, 'product-service', timeoutMs);
+}
+
+/**
+ * What gateway-v2 answers when the recommendations call fails and there is no fallback: the
+ * whole request fails, as on gateway-v1 (an unknown product's 404 from it included).
+ */
+export function recommendationsFailure(err: unknown, timeoutMs: number): unknown {
+  if (err instanceof UpstreamError) return upstreamFailure(err);
+  return breakerRejection(err, 'recommendations-service', timeoutMs);
 }
 
 export const GatewayV2Errors = {

@@ -1,6 +1,15 @@
-import { findProduct, relatedProducts } from '@cbd/common';
-import { bulkyRecommendations, longRecommendations, type GatewayHarness } from '@cbd/common/tools';
+import { CALLER_HEADER, findProduct, relatedProducts } from '@cbd/common';
+import type { IncomingMessage } from 'node:http';
+import {
+  bulkyRecommendations,
+  longRecommendations,
+  productReply,
+  recommendationsReply,
+  type GatewayHarness,
+  type StubReply,
+} from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
+import { circuitStatusSchema } from '../src/contract.js';
 import { getter, startV2 } from './helpers.js';
 
 let v2: GatewayHarness;
@@ -93,6 +102,8 @@ describe('gateway-v2', () => {
       transitions: [],
     });
     expect(Object.keys(body.stats).sort()).toEqual(Object.keys(body.totals).sort());
+    expect(body.protections).toEqual(['timeout', 'fallback', 'breaker', 'bulkhead']);
+    expect(circuitStatusSchema.safeParse(body).success).toBe(true);
   });
 
   it('when the circuit is OPEN, then the status says when the next probe is due and how it got there', async () => {
@@ -166,5 +177,20 @@ describe('gateway-v2', () => {
 
     expect(body).toMatchObject({ degradedMode: true, degradedReason: 'UPSTREAM_ERROR' });
     expect((await get('/circuit-status')).body.totals.failures).toBe(1);
+  });
+
+  it('when it calls the upstreams, then it names itself in the caller header to both', async () => {
+    v2 = await startV2();
+    const callers: unknown[] = [];
+    const record = (reply: (req: IncomingMessage) => StubReply) => (req: IncomingMessage) => {
+      callers.push(req.headers[CALLER_HEADER]);
+      return reply(req);
+    };
+    v2.product.script(record(productReply));
+    v2.recommendations.script(record(recommendationsReply));
+
+    await get('/product-details/2');
+
+    expect(callers).toEqual(['gateway-v2', 'gateway-v2']);
   });
 });

@@ -33,7 +33,7 @@ describe('gateway-v2 POST /circuit/config', () => {
 
     expect(status).toBe(200);
     expect(body.options).toEqual(body.startup);
-    expect(body.options).toMatchObject({ timeoutMs: 100, resetTimeoutMs: 300, capacity: 100 });
+    expect(body.options).toMatchObject({ timeoutMs: 100, resetTimeoutMs: 300, capacity: 10 });
     expect(body.changedAt).toBeNull();
   });
 
@@ -46,7 +46,7 @@ describe('gateway-v2 POST /circuit/config', () => {
 
     expect(changed.status).toBe(200);
     expect(changed.body.options).toMatchObject({ errorThresholdPercentage: 20, capacity: 5 });
-    expect(changed.body.startup).toMatchObject({ errorThresholdPercentage: 50, capacity: 100 });
+    expect(changed.body.startup).toMatchObject({ errorThresholdPercentage: 50, capacity: 10 });
     expect(body.options).toMatchObject({ errorThresholdPercentage: 20, capacity: 5 });
     expect(Date.parse(body.optionsChangedAt)).toBeGreaterThanOrEqual(before - 5);
   });

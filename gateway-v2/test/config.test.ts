@@ -13,9 +13,22 @@ describe('gateway-v2 config', () => {
         errorThresholdPercentage: 50,
         volumeThreshold: 3,
         resetTimeoutMs: 10_000,
-        capacity: 100,
+        capacity: 10,
       },
     });
+  });
+
+  it('when nothing is set, then every protection is on', () => {
+    expect(loadConfig({}).protections).toEqual(['timeout', 'fallback', 'breaker', 'bulkhead']);
+  });
+
+  it.each([
+    ['none', []],
+    ['timeout', ['timeout']],
+    ['bulkhead, Timeout', ['timeout', 'bulkhead']],
+    ['breaker,fallback,timeout', ['timeout', 'fallback', 'breaker']],
+  ])('when PROTECTIONS=%s, then those are on, in the ladder order', (text, expected) => {
+    expect(loadConfig({ PROTECTIONS: text }).protections).toEqual(expected);
   });
 
   it('when breaker variables are set, then they are used', () => {
@@ -33,6 +46,10 @@ describe('gateway-v2 config', () => {
     ['BREAKER_ERROR_THRESHOLD_PERCENTAGE', '150'],
     ['BREAKER_RESET_TIMEOUT_MS', 'soon'],
     ['RECOMMENDATIONS_SERVICE_URL', 'recommendations:8082'],
+    ['PROTECTIONS', 'timeout,retries'],
+    ['PROTECTIONS', 'timeout,timeout'],
+    ['UNPROTECTED_TIMEOUT_MS', '0'],
+    ['SHARED_POOL_SIZE', 'many'],
   ])('when %s=%s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

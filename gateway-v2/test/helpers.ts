@@ -8,12 +8,16 @@ export type ConfigOverrides = Partial<Omit<GatewayV2Config, 'breaker'>> & {
   breaker?: Partial<GatewayV2Config['breaker']>;
 };
 
-/** Test-sized settings: a 100 ms breaker timeout and a 300 ms reset timeout. */
+/**
+ * Test-sized settings: a 100 ms breaker timeout and a 300 ms reset timeout; with the timeout
+ * protection off, calls wait 300 ms.
+ */
 export function testConfig(overrides: ConfigOverrides = {}): GatewayV2Config {
   const base = loadConfig({});
   return {
     ...base,
     productTimeoutMs: 100,
+    unprotectedTimeoutMs: 300,
     ...overrides,
     breaker: { ...base.breaker, timeoutMs: 100, resetTimeoutMs: 300, ...overrides.breaker },
   };

@@ -5,6 +5,7 @@ import {
   type EnvSource,
   type ServiceConfig,
 } from '@cbd/common';
+import type { CapacitySettings } from './capacity.js';
 import { FAILURE_MODES, type FailureSettings } from './failure-controller.js';
 
 /** Every variable recommendations-service reads. */
@@ -29,7 +30,7 @@ export const settings = {
     default: 1000,
     min: 0,
     max: 600_000,
-    meaning: 'how much `slow` adds',
+    meaning: 'how long a `slow` call takes (holding its place that long)',
   }),
   errorRate: setting.number('ERROR_RATE', {
     default: 0.5,
@@ -37,20 +38,46 @@ export const settings = {
     max: 1,
     meaning: 'the fraction `partial` fails',
   }),
+  capacity: setting.int('CAPACITY', {
+    default: 0,
+    min: 0,
+    max: 100_000,
+    meaning:
+      'calls served at once (`0`: no limit); the rest wait in line, first come first served, and so slow down',
+  }),
+  workMs: setting.int('WORK_MS', {
+    default: 0,
+    min: 0,
+    max: 600_000,
+    meaning:
+      'how long a `healthy` or `partial` call holds its place (`0`: it answers at once); see "The dependency\'s side"',
+  }),
 };
 
 export interface RecommendationsConfig extends ServiceConfig {
   /** The failure mode and its parameters at start; POST /admin/failure changes them later. */
   failure: FailureSettings;
+  /** Its workers at start; POST /admin/failure changes them later. */
+  capacity: CapacitySettings;
 }
 
 export function loadConfig(source: EnvSource): RecommendationsConfig {
-  const { simulateFailure, failureMode, hangMs, latencyMs, errorRate, ...service } = readSettings(
-    settings,
-    source,
-  );
+  const {
+    simulateFailure,
+    failureMode,
+    hangMs,
+    latencyMs,
+    errorRate,
+    capacity,
+    workMs,
+    ...service
+  } = readSettings(settings, source);
   // SIMULATE_FAILURE=true is the original demo's switch for "hang"; an explicit FAILURE_MODE wins.
   const modeIsSet = (source[settings.failureMode.env] ?? '').trim() !== '';
   const mode = modeIsSet ? failureMode : simulateFailure ? 'hang' : 'healthy';
-  return { ...service, failure: { mode, hangMs, latencyMs, errorRate } };
+  return {
+    ...service,
+    failure: { mode, hangMs, latencyMs, errorRate },
+    capacity: { limit: capacity, workMs },
+  };
 }

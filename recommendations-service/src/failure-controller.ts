@@ -1,4 +1,4 @@
-import type { FailureChange, FailureState } from './contract.js';
+import type { FailureChange } from './contract.js';
 
 export const FAILURE_MODES = ['healthy', 'hang', 'error', 'slow', 'partial', 'reset'] as const;
 export type FailureMode = (typeof FAILURE_MODES)[number];
@@ -12,6 +12,9 @@ export interface FailureSettings {
   /** The fraction of requests `partial` fails. */
   errorRate: number;
 }
+
+/** The part of a POST /admin/failure body about the mode (the rest is about capacity). */
+export type FailureModeChange = Omit<FailureChange, 'capacity' | 'workMs'>;
 
 /** The recommendations endpoint's current sickness, switchable while requests are in flight. */
 export class FailureController {
@@ -31,12 +34,11 @@ export class FailureController {
     return this.#settings;
   }
 
-  /** Applies a validated change; fields left out keep their current values. */
-  update(change: FailureChange): FailureState {
+  /** Applies a validated change of the mode and its parameters; fields left out keep their values. */
+  update(change: FailureModeChange): void {
     const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
     this.#settings = { ...this.#settings, ...defined };
     this.#changedAt = this.now();
-    return this.state();
   }
 
   /** Tracks a request held by `hang`; call the returned function when it ends. */
@@ -50,7 +52,7 @@ export class FailureController {
     };
   }
 
-  state(): FailureState {
+  state(): FailureSettings & { hanging: number; changedAt: string } {
     return { ...this.#settings, hanging: this.#hanging, changedAt: this.#changedAt.toISOString() };
   }
 }

@@ -104,7 +104,7 @@ describe('admin failure endpoint, fuzzed', () => {
   it('when ADMIN_TOKEN is set and a valid switch carries a near miss (30 seeded), then each is a 401, state unchanged', async () => {
     const r = seeded(SEED + 6);
     const token = 'the-classroom-admin-token';
-    const app = appWith({ mode: 'error' }, undefined, { ADMIN_TOKEN: token });
+    const app = appWith({ mode: 'error' }, undefined, { env: { ADMIN_TOKEN: token } });
     for (let i = 0; i < CASES_PER_KIND; i += 1) {
       const authorization = wrongAuthorization(r, token);
       await refuses(app, '{"mode":"healthy"}', 'application/json', 401, { authorization });

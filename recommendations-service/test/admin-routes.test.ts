@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failureStateSchema } from '../src/contract.js';
 import { describe, expect, it } from 'vitest';
 import { appWith } from './helpers.js';
 
@@ -7,8 +8,15 @@ describe('admin failure endpoint', () => {
     const res = await request(appWith({ mode: 'hang', hangMs: 30_000 })).get('/admin/failure');
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ mode: 'hang', hangMs: 30_000, hanging: 0 });
+    expect(res.body).toMatchObject({
+      mode: 'hang',
+      hangMs: 30_000,
+      hanging: 0,
+      capacity: { limit: 0, workMs: 0, busy: 0, queued: 0 },
+      callers: {},
+    });
     expect(Date.parse(res.body.changedAt)).not.toBeNaN();
+    expect(failureStateSchema.safeParse(res.body).success).toBe(true);
   });
 
   it('when the mode is switched at run time, then the next request follows the new mode', async () => {
@@ -30,6 +38,31 @@ describe('admin failure endpoint', () => {
     expect(res.body).toMatchObject({ mode: 'slow', hangMs: 111, latencyMs: 5, errorRate: 0.25 });
   });
 
+  it('when capacity and workMs are posted, then the workers change and the mode with them', async () => {
+    const app = appWith({ mode: 'error' });
+
+    const res = await request(app)
+      .post('/admin/failure')
+      .send({ mode: 'healthy', capacity: 4, workMs: 25 });
+    const read = await request(app).get('/admin/failure');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'healthy', capacity: { limit: 4, workMs: 25 } });
+    expect(read.body.capacity).toEqual({ limit: 4, workMs: 25, busy: 0, queued: 0 });
+  });
+
+  it('when a body with a bad capacity is posted, then the capacity is unchanged too', async () => {
+    const app = appWith({ mode: 'error' });
+    const before = (await request(app).get('/admin/failure')).body;
+
+    const res = await request(app)
+      .post('/admin/failure')
+      .send({ mode: 'healthy', capacity: 3, workMs: -5 });
+
+    expect(res.status).toBe(400);
+    expect((await request(app).get('/admin/failure')).body).toEqual(before);
+  });
+
   it.each([
     ['an unknown mode', { mode: 'explode' }, 'mode'],
     ['no mode', { hangMs: 10 }, 'mode'],
@@ -40,6 +73,10 @@ describe('admin failure endpoint', () => {
     ['an error rate over 1', { mode: 'partial', errorRate: 1.5 }, 'errorRate'],
     ['an unknown field', { mode: 'slow', latency: 100 }, 'body'],
     ['an array', [{ mode: 'hang' }], 'body'],
+    ['a negative capacity', { mode: 'healthy', capacity: -1 }, 'capacity'],
+    ['a capacity over 100000', { mode: 'healthy', capacity: 100_001 }, 'capacity'],
+    ['a fractional work time', { mode: 'healthy', workMs: 2.5 }, 'workMs'],
+    ['a work time as a string', { mode: 'healthy', workMs: '5' }, 'workMs'],
   ])(
     'when the body has %s, then 400 names the problem and nothing changes',
     async (_label, body, field) => {
@@ -127,7 +164,9 @@ describe('admin failure endpoint', () => {
   );
 
   it('when a name is in ALLOWED_HOSTS, then a switch that names it is made', async () => {
-    const app = appWith({ mode: 'healthy' }, undefined, { ALLOWED_HOSTS: 'class.example' });
+    const app = appWith({ mode: 'healthy' }, undefined, {
+      env: { ALLOWED_HOSTS: 'class.example' },
+    });
 
     const res = await request(app)
       .post('/admin/failure')
@@ -140,7 +179,7 @@ describe('admin failure endpoint', () => {
 
   it('when ADMIN_TOKEN is set, then a switch without it is 401 and one with it is made; reading needs none', async () => {
     const token = 'recommendations-token';
-    const app = appWith({ mode: 'healthy' }, undefined, { ADMIN_TOKEN: token });
+    const app = appWith({ mode: 'healthy' }, undefined, { env: { ADMIN_TOKEN: token } });
     const body = '{"mode":"hang"}';
 
     const without = await request(app)

@@ -8,7 +8,12 @@ describe('recommendations-service config', () => {
     expect(loadConfig({})).toMatchObject({
       port: 8082,
       failure: { mode: 'healthy', hangMs: 30_000, latencyMs: 1_000, errorRate: 0.5 },
+      capacity: { limit: 0, workMs: 0 },
     });
+  });
+
+  it('when CAPACITY and WORK_MS are set, then the workers have them', () => {
+    expect(loadConfig({ CAPACITY: '8', WORK_MS: '15' }).capacity).toEqual({ limit: 8, workMs: 15 });
   });
 
   it('when SIMULATE_FAILURE=true, then it starts hanging, as the original demo did', () => {
@@ -42,6 +47,8 @@ describe('recommendations-service config', () => {
     ['SIMULATE_FAILURE', 'yes please'],
     ['HANG_MS', '-5'],
     ['ERROR_RATE', '50%'],
+    ['CAPACITY', '-1'],
+    ['WORK_MS', '1.5'],
   ])('when %s=%s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

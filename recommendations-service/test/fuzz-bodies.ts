@@ -21,7 +21,7 @@ export function seeded(seed: number) {
 
 export type Random = ReturnType<typeof seeded>;
 
-const FIELDS = ['mode', 'hangMs', 'latencyMs', 'errorRate'];
+const FIELDS = ['mode', 'hangMs', 'latencyMs', 'errorRate', 'capacity', 'workMs'];
 
 /** Any JSON value, nested up to `depth`. */
 export function anyValue(r: Random, depth = 3): unknown {
@@ -101,11 +101,15 @@ export const INVALID_JSON_BODIES: Record<string, (r: Random) => unknown> = {
   'an unknown mode or one of the wrong type': (r) => ({ mode: notAMode(r) }),
   'a delay out of range or of the wrong type': (r) => ({
     mode: r.pick(FAILURE_MODES),
-    [r.pick(['hangMs', 'latencyMs'])]: badMs(r),
+    [r.pick(['hangMs', 'latencyMs', 'workMs'])]: badMs(r),
   }),
   'an error rate out of range or of the wrong type': (r) => ({
     mode: 'partial',
     errorRate: badRate(r),
+  }),
+  'a capacity out of range or of the wrong type': (r) => ({
+    mode: r.pick(FAILURE_MODES),
+    capacity: r.pick([-1 - r.int(10), 100_001 + r.int(1e6), r.int(10) + 0.5, '4', null, [2]]),
   }),
   'an unknown field': (r) => ({ mode: r.pick(FAILURE_MODES), [unknownKey(r)]: anyValue(r) }),
   'the mode nested in garbage': (r) => ({

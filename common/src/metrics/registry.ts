@@ -10,12 +10,19 @@ export const LATENCY_BUCKETS = [
 
 /**
  * One registry per app instance (never prom-client's global one), so tests can run many
- * gateways in one process. Every series carries `gateway`, so v1 and v2 can be told apart
- * in Prometheus whatever the scrape job is called.
+ * services in one process; `labels` go on every series, with prom-client's process metrics.
  */
-export function createMetricsRegistry(gateway: string): Registry {
+export function createRegistry(labels: Record<string, string>): Registry {
   const registry = new Registry();
-  registry.setDefaultLabels({ gateway });
+  registry.setDefaultLabels(labels);
   collectDefaultMetrics({ register: registry });
   return registry;
+}
+
+/**
+ * A gateway's registry. Every series carries `gateway`, so v1 and v2 can be told apart in
+ * Prometheus whatever the scrape job is called.
+ */
+export function createMetricsRegistry(gateway: string): Registry {
+  return createRegistry({ gateway });
 }

@@ -88,9 +88,15 @@ export type ScenarioResult = z.infer<typeof scenarioSchema>;
 
 /** The services' settings that shape the result, as the running stack reported them. */
 export const stackSettingsSchema = z.strictObject({
-  recommendations: failureStateSchema.pick({ hangMs: true, latencyMs: true, errorRate: true }),
-  v1: poolStatusSchema,
-  v2: circuitStatusSchema.shape.options,
+  recommendations: failureStateSchema
+    .pick({ hangMs: true, latencyMs: true, errorRate: true })
+    .extend({
+      capacity: failureStateSchema.shape.capacity.pick({ limit: true, workMs: true }),
+    }),
+  v1: poolStatusSchema.omit({ active: true, waiting: true }),
+  v2: circuitStatusSchema.shape.options.extend({
+    protections: circuitStatusSchema.shape.protections,
+  }),
 });
 
 export const environmentSchema = z.strictObject({

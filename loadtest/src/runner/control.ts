@@ -85,9 +85,11 @@ export function controlOf(targets: Targets, adminToken?: string): Control {
 
 /** The services' settings that shape a run, as the running stack reports them. */
 export interface StackSettings {
-  recommendations: Pick<FailureState, 'hangMs' | 'latencyMs' | 'errorRate'>;
-  v1: z.infer<typeof poolStatusSchema>;
-  v2: CircuitStatus['options'];
+  recommendations: Pick<FailureState, 'hangMs' | 'latencyMs' | 'errorRate'> & {
+    capacity: Pick<FailureState['capacity'], 'limit' | 'workMs'>;
+  };
+  v1: Omit<z.infer<typeof poolStatusSchema>, 'active' | 'waiting'>;
+  v2: CircuitStatus['options'] & { protections: CircuitStatus['protections'] };
 }
 
 /** Reads what the running services really run with (the report states it). */
@@ -97,6 +99,16 @@ export async function readStackSettings(targets: Targets): Promise<StackSettings
     call('GET', `${targets['gateway-v1']}/pool-status`, poolStatusSchema),
     call('GET', `${targets['gateway-v2']}/circuit-status`, circuitStatusSchema),
   ]);
-  const { hangMs, latencyMs, errorRate } = failure;
-  return { recommendations: { hangMs, latencyMs, errorRate }, v1: pool, v2: circuit.options };
+  const { hangMs, latencyMs, errorRate, capacity } = failure;
+  const { size, upstreamTimeoutMs, retries } = pool;
+  return {
+    recommendations: {
+      hangMs,
+      latencyMs,
+      errorRate,
+      capacity: { limit: capacity.limit, workMs: capacity.workMs },
+    },
+    v1: { size, upstreamTimeoutMs, retries },
+    v2: { ...circuit.options, protections: circuit.protections },
+  };
 }

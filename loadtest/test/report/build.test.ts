@@ -15,15 +15,21 @@ const ENVIRONMENT = {
   versions: {},
 };
 const SERVICES = {
-  recommendations: { hangMs: 300, latencyMs: 150, errorRate: 0.5 },
-  v1: { size: 4, active: 0, waiting: 0, upstreamTimeoutMs: 300 },
+  recommendations: {
+    hangMs: 300,
+    latencyMs: 150,
+    errorRate: 0.5,
+    capacity: { limit: 0, workMs: 0 },
+  },
+  v1: { size: 4, upstreamTimeoutMs: 300, retries: 0 },
   v2: {
     timeoutMs: 50,
     errorThresholdPercentage: 50,
     volumeThreshold: 3,
     resetTimeoutMs: 200,
-    capacity: 100,
+    capacity: 10,
     rollingWindowMs: 500,
+    protections: ['timeout' as const, 'fallback' as const, 'breaker' as const, 'bulkhead' as const],
   },
 };
 const PHASES = [

@@ -45,6 +45,7 @@ describe('watchCircuit', () => {
           { from: 'CLOSED', to: 'OPEN', at: at(t0 + 20) },
         ],
         probes: [{ at: at(t0 + 30), latencyMs: 5, result: 'failure', to: 'OPEN' }],
+        protections: ['timeout', 'fallback', 'breaker', 'bulkhead'],
       },
     }));
     const watch = watchCircuit(stub.url, 20, t0);
@@ -75,7 +76,13 @@ describe('watchPool', () => {
   it('when the pool fills, then each read is kept with its offset', async () => {
     let active = 0;
     stub = await startStubUpstream(() => ({
-      body: { size: 4, active: Math.min(4, (active += 1)), waiting: 0, upstreamTimeoutMs: 100 },
+      body: {
+        size: 4,
+        active: Math.min(4, (active += 1)),
+        waiting: 0,
+        upstreamTimeoutMs: 100,
+        retries: 0,
+      },
     }));
     const watch = watchPool(stub.url, 10, Date.now());
     await expect.poll(() => watch.last?.active).toBe(4);

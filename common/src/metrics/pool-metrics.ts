@@ -1,14 +1,21 @@
 import { Gauge, type Registry } from 'prom-client';
-import type { V1Upstreams } from './upstreams.js';
 
-type PoolReader = V1Upstreams['pool'];
+/** What the gauges read of a pool. */
+export interface PoolState {
+  /** Places in the pool. */
+  size: number;
+  /** Calls holding a place. */
+  active: number;
+  /** Calls waiting in line for one. */
+  waiting: number;
+}
 
 /**
- * v1's shared upstream pool as gauges, read when Prometheus scrapes (never per request):
+ * A gateway's shared upstream pool as gauges, read when Prometheus scrapes (never per request):
  * calls waiting climbing while calls in flight sit at the capacity is the collapse itself.
  */
-export function registerPoolMetrics(registry: Registry, pool: PoolReader): void {
-  const gauge = (name: string, help: string, read: (p: ReturnType<PoolReader>) => number) =>
+export function registerPoolMetrics(registry: Registry, pool: () => PoolState): void {
+  const gauge = (name: string, help: string, read: (p: PoolState) => number) =>
     new Gauge({
       name,
       help,
@@ -29,7 +36,7 @@ export function registerPoolMetrics(registry: Registry, pool: PoolReader): void 
   );
   gauge(
     'gateway_upstream_pool_capacity',
-    'Places in the shared pool (V1_POOL_SIZE)',
+    'Places in the shared pool (V1_POOL_SIZE on gateway-v1, SHARED_POOL_SIZE on gateway-v2)',
     (p) => p.size,
   );
 }
