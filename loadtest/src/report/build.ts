@@ -6,7 +6,7 @@ import { ratio, round } from '../model/stats.js';
 import type { StackSettings, Targets } from '../runner/control.js';
 import type { GatewayRecording } from '../scenarios/gateway-load.js';
 import type { ScenarioRecording } from '../scenarios/recording.js';
-import type { ScenarioName, ScenarioSettings } from '../scenarios/settings.js';
+import type { GatewayScenario, ScenarioSettings } from '../scenarios/settings.js';
 import { headlineOf, verdictFor } from './narrative.js';
 import {
   reportSchema,
@@ -54,6 +54,7 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
     samples,
     pool: recording.pool,
     circuit: recording.circuit,
+    dependency: recording.dependency,
     phases: phaseStats(load.arrivals, samples, phases),
     recovery:
       sick?.healedAtMs != null
@@ -67,14 +68,14 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
 }
 
 /** The users who arrived while the dependency was sick: all of them in the outage. */
-function sickShare(run: GatewayRun, name: ScenarioName): number {
+function sickShare(run: GatewayRun, name: GatewayScenario): number {
   if (name === 'outage') return run.users.usefulShare;
   const sick = run.phases.find((p) => p.mode !== 'healthy');
   return sick?.users.usefulShare ?? run.users.usefulShare;
 }
 
 export function compare(
-  name: ScenarioName,
+  name: GatewayScenario,
   phases: readonly Phase[],
   v1: GatewayRun,
   v2: GatewayRun,

@@ -13,7 +13,7 @@ import type { Collateral } from '../model/collateral.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVED_SHARE, sickWindow } from '../model/phases.js';
 import { OUTCOME_LABELS } from '../model/outcome.js';
-import type { ScenarioName } from '../scenarios/settings.js';
+import type { GatewayScenario } from '../scenarios/settings.js';
 import type { Comparison, GatewayRun, Report, ScenarioResult } from './schema.js';
 
 // The report's words: the one-line verdicts, the headline and "What happened", every sentence
@@ -37,7 +37,7 @@ function sickPhase(run: GatewayRun) {
 }
 
 export function verdictFor(
-  name: ScenarioName,
+  name: GatewayScenario,
   v1: GatewayRun,
   v2: GatewayRun,
   facts: Facts,

@@ -11,9 +11,9 @@ import {
   secondSampleSchema,
   usersSummarySchema,
 } from '../model/load.js';
-import { poolSampleSchema } from '../model/observed.js';
+import { dependencySampleSchema, poolSampleSchema } from '../model/observed.js';
 import { phaseSchema, phaseStatsSchema, recoverySchema } from '../model/phases.js';
-import { GATEWAYS, SCENARIOS } from '../scenarios/settings.js';
+import { GATEWAYS, GATEWAY_SCENARIOS, SCENARIOS } from '../scenarios/settings.js';
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
 // Documented in loadtest/README.md; bump SCHEMA_VERSION on any change that breaks a reader.
@@ -25,6 +25,7 @@ const share = z.number().min(0).max(1);
 const ratio = z.number().min(0).nullable();
 
 export const gatewaySchema = z.enum(GATEWAYS);
+export const gatewayScenarioSchema = z.enum(GATEWAY_SCENARIOS);
 export const scenarioNameSchema = z.enum(SCENARIOS);
 
 /** One gateway's part of a scenario, every figure per user who arrived. */
@@ -52,6 +53,8 @@ export const gatewayRunSchema = z.strictObject({
   pool: z.array(poolSampleSchema).nullable(),
   /** gateway-v2: its breaker over time; null for gateway-v1. */
   circuit: circuitRecordSchema.nullable(),
+  /** The calls it made to recommendations-service over time, as the service counted them. */
+  dependency: z.array(dependencySampleSchema),
   phases: z.array(phaseStatsSchema),
   /** After the dependency healed (timeline); null without a heal. */
   recovery: recoverySchema.nullable(),
@@ -76,7 +79,7 @@ export const comparisonSchema = z.strictObject({
 export type Comparison = z.infer<typeof comparisonSchema>;
 
 export const scenarioSchema = z.strictObject({
-  name: scenarioNameSchema,
+  name: gatewayScenarioSchema,
   description: z.string(),
   startedAt: z.iso.datetime(),
   durationMs: ms,
@@ -118,7 +121,12 @@ export const reportSchema = z.strictObject({
     /** The scenarios asked for, in run order; one asked for but absent did not finish. */
     scenarios: z.array(scenarioNameSchema),
     /** The load each gateway was put under, per scenario. */
-    load: z.strictObject({ outage: loadSpecSchema, timeline: loadSpecSchema }),
+    load: z.strictObject({
+      outage: loadSpecSchema,
+      timeline: loadSpecSchema,
+      layers: loadSpecSchema,
+      partial: loadSpecSchema,
+    }),
     tailMs: ms,
     outage: z.strictObject({ durationMs: ms }),
     timeline: z.strictObject({ healthyMs: ms, hangMs: ms, recoveryMs: ms }),

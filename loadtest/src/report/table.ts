@@ -10,14 +10,14 @@ import {
   formatSpeedup,
 } from '../browser/format.js';
 import { OUTCOMES } from '../model/outcome.js';
-import { SCENARIOS } from '../scenarios/settings.js';
+import { GATEWAY_SCENARIOS } from '../scenarios/settings.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
-import type { ScenarioName } from '../scenarios/settings.js';
+import type { GatewayScenario } from '../scenarios/settings.js';
 import type { GatewayRun, Report, ScenarioResult } from './schema.js';
 
 type Row = [metric: string, v1: string, v2: string, factor: string];
 
-const TITLES: Record<ScenarioName, string> = {
+const TITLES: Record<GatewayScenario, string> = {
   outage: 'Outage: recommendations hang, each gateway loaded in turn',
   timeline: 'Timeline: both gateways loaded while recommendations go healthy → hang → healthy',
 };
@@ -123,13 +123,13 @@ function scenarioTable(s: ScenarioResult): string {
 }
 
 /** Why a scenario has no table: never asked for, or asked for and missing (the run stopped). */
-export function absenceReason(report: Report, name: ScenarioName): string {
+export function absenceReason(report: Report, name: GatewayScenario): string {
   return report.config.scenarios.includes(name)
     ? 'it was requested but did not finish, so it has no results.'
     : `it was not part of this run (run: ${report.config.scenarios.join(', ') || 'none'}).`;
 }
 
-function scenarioBlock(report: Report, name: ScenarioName): string {
+function scenarioBlock(report: Report, name: GatewayScenario): string {
   const s = report.scenarios[name];
   if (!s) return `${TITLES[name]}\n  Not in this report: ${absenceReason(report, name)}`;
   const load = `Users: ${describeLoad(s.gateways.v1.load)} per gateway; patience ${formatSeconds(s.gateways.v1.load.patienceMs)}.`;
@@ -145,6 +145,6 @@ function scenarioBlock(report: Report, name: ScenarioName): string {
 
 /** The console summary: the headline, then per scenario its table and verdict. Pure text. */
 export function renderTable(report: Report): string {
-  const blocks = SCENARIOS.map((name) => scenarioBlock(report, name));
+  const blocks = GATEWAY_SCENARIOS.map((name) => scenarioBlock(report, name));
   return [report.headline, ...blocks].join('\n\n');
 }

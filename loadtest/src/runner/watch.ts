@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import { circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
-import type { PoolSample } from '../model/observed.js';
+import { failureStateSchema } from '@cbd/recommendations-service/contract';
+import type { DependencySample, PoolSample } from '../model/observed.js';
 import { tryRead } from './read-json.js';
 
 /** Reads `read` now and every intervalMs (one read at a time) until stopped. */
@@ -85,6 +86,47 @@ export function watchPool(gatewayUrl: string, intervalMs: number, t0: number): R
     get last() {
       return samples.at(-1);
     },
+    async stop() {
+      await stop();
+      return samples;
+    },
+  };
+}
+
+export interface RunningDependencyWatch {
+  stop(): Promise<DependencySample[]>;
+}
+
+/**
+ * Reads recommendations-service's GET /admin/failure every intervalMs: the calls one caller
+ * (a gateway, by the name it sends) made since the last read, per second, and what the service
+ * holds now. The first read only sets the baseline.
+ */
+export function watchDependency(
+  recommendationsUrl: string,
+  caller: string,
+  intervalMs: number,
+  t0: number,
+): RunningDependencyWatch {
+  const samples: DependencySample[] = [];
+  let last: { at: number; total: number } | undefined;
+  const stop = poll(intervalMs, async () => {
+    const state = await tryRead(`${recommendationsUrl}/admin/failure`, failureStateSchema);
+    if (!state) return;
+    const at = Date.now();
+    const counts = state.callers[caller] ?? { total: 0, inFlight: 0 };
+    if (last && at > last.at) {
+      samples.push({
+        t: at - t0,
+        callsPerSecond: Math.round(((counts.total - last.total) * 1000 * 10) / (at - last.at)) / 10,
+        inFlight: counts.inFlight,
+        queued: state.capacity.queued,
+        busy: state.capacity.busy,
+      });
+    }
+    last = { at, total: counts.total };
+  });
+  return {
     async stop() {
       await stop();
       return samples;

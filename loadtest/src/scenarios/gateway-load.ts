@@ -2,12 +2,13 @@ import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
 import type { LoadRecording, LoadSpec } from '../model/load.js';
-import type { PoolSample } from '../model/observed.js';
+import type { DependencySample, PoolSample } from '../model/observed.js';
 import { startOpenLoad, type ArrivalResult } from '../runner/arrivals.js';
 import { startClosedLoad, type ClosedRecording } from '../runner/closed-loop.js';
 import { startProbe } from '../runner/probe.js';
 import {
   watchCircuit,
+  watchDependency,
   watchPool,
   type RunningCircuitWatch,
   type RunningPoolWatch,
@@ -25,11 +26,15 @@ export interface GatewayRecording {
   circuit: CircuitRecord | null;
   /** gateway-v1 only: its shared pool over time. */
   pool: PoolSample[] | null;
+  /** The calls this gateway made to recommendations-service, as the service counted them. */
+  dependency: DependencySample[];
 }
 
 export interface GatewayLoadOptions {
   gateway: GatewayId;
   url: string;
+  /** recommendations-service, which counts the calls each gateway makes. */
+  dependencyUrl: string;
   load: LoadSpec;
   durationMs: number;
   settings: ScenarioSettings;
@@ -49,7 +54,7 @@ export interface RunningGatewayLoad {
 
 /** Users on one gateway, a probe of its healthy route beside them, its breaker or pool watched. */
 export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoad {
-  const { gateway, url, load, durationMs, settings, t0, signal, onResult } = options;
+  const { gateway, url, dependencyUrl, load, durationMs, settings, t0, signal, onResult } = options;
   const target = `${url}${LOAD_PATH}`;
   const common = {
     url: target,
@@ -73,14 +78,16 @@ export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoa
     gateway === 'v2' ? watchCircuit(url, settings.pollMs, t0) : null;
   const pool: RunningPoolWatch | null =
     gateway === 'v1' ? watchPool(url, settings.pollMs, t0) : null;
+  const dependency = watchDependency(dependencyUrl, `gateway-${gateway}`, settings.pollMs, t0);
 
   const done = (async (): Promise<GatewayRecording> => {
     // Stop the probe and the watches once the load ends, even if it failed: nothing keeps running.
     const loaded = await Promise.allSettled([running.done]);
-    const [collateral, circuitRecord, poolSamples] = await Promise.all([
+    const [collateral, circuitRecord, poolSamples, calls] = await Promise.all([
       probe.stop(),
       circuit?.stop() ?? null,
       pool?.stop() ?? null,
+      dependency.stop(),
     ]);
     const [result] = loaded;
     if (result.status === 'rejected') throw result.reason;
@@ -92,6 +99,7 @@ export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoa
       collateral,
       circuit: circuitRecord,
       pool: poolSamples,
+      dependency: calls,
     };
   })();
 

@@ -33,6 +33,7 @@ export async function runOutage(
       current = startGatewayLoad({
         gateway,
         url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+        dependencyUrl: targets['recommendations-service'],
         load: settings.load.outage,
         durationMs: settings.outage.durationMs,
         settings,

@@ -1,7 +1,7 @@
 import type { Phase } from '../model/phases.js';
 import type { Control, Targets } from '../runner/control.js';
 import type { GatewayRecording } from './gateway-load.js';
-import type { GatewayId, ScenarioName } from './settings.js';
+import type { GatewayId, GatewayScenario } from './settings.js';
 
 /** The stack a scenario runs against: where to send users, and the switches to pull. */
 export interface ScenarioStack {
@@ -11,7 +11,7 @@ export interface ScenarioStack {
 
 /** What one scenario produced, before the report summarizes it. */
 export interface ScenarioRecording {
-  name: ScenarioName;
+  name: GatewayScenario;
   description: string;
   /** Epoch ms: every offset in the recording counts from here. */
   t0: number;

@@ -1,7 +1,11 @@
 import type { ClosedLoad, LoadSpec, OpenLoad } from '../model/load.js';
 import { MAX_RATE } from '../runner/arrivals.js';
 
-export const SCENARIOS = ['outage', 'timeline'] as const;
+/** The scenarios that put gateway-v1 and gateway-v2 side by side under the same users. */
+export const GATEWAY_SCENARIOS = ['outage', 'timeline'] as const;
+export type GatewayScenario = (typeof GATEWAY_SCENARIOS)[number];
+/** Every scenario: the ladder of protections and the partial failure are run on request. */
+export const SCENARIOS = [...GATEWAY_SCENARIOS, 'layers', 'partial'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const GATEWAYS = ['v1', 'v2'] as const;
@@ -29,11 +33,24 @@ export interface LoadChoice {
 export interface ScenarioSettings {
   quick: boolean;
   /** The load each gateway is put under, in every scenario. */
-  load: { outage: LoadSpec; timeline: LoadSpec };
+  load: Record<ScenarioName, LoadSpec>;
   /** After the last arrival: answers are waited for this long, then the rest are cut off. */
   tailMs: number;
   outage: { durationMs: number };
   timeline: { healthyMs: number; hangMs: number; recoveryMs: number };
+  /** Every rung of the ladder under the same users: healthy, hang, healthy. */
+  layers: {
+    healthyMs: number;
+    hangMs: number;
+    recoveryMs: number;
+    /** Each rung's recommendations-service: calls served at once, and how long each takes. */
+    capacity: number;
+    workMs: number;
+    /** How many more times the retrying rung tries a failed call. */
+    retries: number;
+  };
+  /** Both gateways under the same users while a share of recommendations calls fail, per share. */
+  partial: { errorRates: number[]; stretchMs: number };
   probeIntervalMs: number;
   /** How often the gateways' /circuit-status and /pool-status are read. */
   pollMs: number;
@@ -46,12 +63,23 @@ export interface ScenarioSettings {
  * 2-core laptop's cores (measured: README "Performance"), so no figure is bent by a busy CPU.
  */
 export const DEFAULT_RATE = 100;
+/**
+ * The ladder's six rungs run side by side, each with its own gateway and recommendations-service
+ * on the same two cores: 50 users per second per rung still fills gateway-v1's pool of 50 within
+ * a second of the hang, at half the total traffic.
+ */
+export const LAYERS_RATE = 50;
 /** An answer after this helped nobody: counted as too late. */
 export const DEFAULT_PATIENCE_MS = 5000;
 /** Longer than the hang, so a 30 s answer is measured instead of cut off (curl --max-time 35). */
 export const CLIENT_TIMEOUT_MS = 35_000;
 /** Today's closed-loop connections, for --load closed. */
-const CLOSED_CONNECTIONS = { outage: 100, timeline: 20 } as const;
+const CLOSED_CONNECTIONS: Record<ScenarioName, number> = {
+  outage: 100,
+  timeline: 20,
+  layers: 10,
+  partial: 20,
+};
 const SEED = 20_260_301;
 
 /** Every duration, the hang and the patience are ~10× shorter with --quick. */
@@ -70,7 +98,7 @@ function loadFor(choice: LoadChoice, scenario: ScenarioName): LoadSpec {
     };
     return closed;
   }
-  const rate = Math.min(choice.rate ?? DEFAULT_RATE, MAX_RATE);
+  const rate = Math.min(choice.rate ?? (scenario === 'layers' ? LAYERS_RATE : DEFAULT_RATE), MAX_RATE);
   return {
     model: 'open',
     rate,
@@ -95,7 +123,12 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
   const patience = loadFor(choice, 'outage').patienceMs;
   return {
     quick: choice.quick,
-    load: { outage: loadFor(choice, 'outage'), timeline: loadFor(choice, 'timeline') },
+    load: {
+      outage: loadFor(choice, 'outage'),
+      timeline: loadFor(choice, 'timeline'),
+      layers: loadFor(choice, 'layers'),
+      partial: loadFor(choice, 'partial'),
+    },
     tailMs: patience + 1000 / scale,
     outage: { durationMs: choice.durationMs ?? 35_000 / scale },
     timeline: {
@@ -103,14 +136,34 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
       hangMs: Math.round(2 * unit),
       recoveryMs: Math.round(4 * unit),
     },
+    layers: {
+      healthyMs: 10_000 / scale,
+      hangMs: 20_000 / scale,
+      recoveryMs: 40_000 / scale,
+      capacity: LAYERS_CAPACITY.capacity,
+      workMs: LAYERS_CAPACITY.workMs,
+      retries: 2,
+    },
+    partial: { errorRates: [0.1, 0.3, 0.5, 0.7], stretchMs: choice.durationMs ?? 10_000 / scale },
     probeIntervalMs: choice.quick ? 100 : 500,
     pollMs: choice.quick ? 100 : 250,
   };
 }
+
+/**
+ * Each rung's dependency in the ladder serves 4 calls at once, 20 ms each: 200 calls a second,
+ * twice what one user a second... no: four times the 50 users a second a rung sends it, and
+ * below what a rung that retries every failed call twice can send (150 a second and more).
+ */
+export const LAYERS_CAPACITY = { capacity: 4, workMs: 20 };
 
 export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   outage:
     'Recommendations hang from the start. gateway-v1, then gateway-v2, each under the same users, one after the other.',
   timeline:
     'Both gateways under the same users at once while recommendations go healthy, then hang, then healthy again.',
+  layers:
+    'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again.',
+  partial:
+    'Both gateways under the same users while a share of recommendations calls fail: 10, 30, 50 and 70 %, one after the other.',
 };

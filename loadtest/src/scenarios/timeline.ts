@@ -27,6 +27,7 @@ export async function runTimeline(
     startGatewayLoad({
       gateway,
       url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+      dependencyUrl: targets['recommendations-service'],
       load: settings.load.timeline,
       durationMs: total,
       settings,

@@ -75,6 +75,7 @@ function recording(gateway: 'v1' | 'v2', arrivals: ArrivalRecord[]): GatewayReco
     },
     circuit: gateway === 'v2' ? { pollMs: 50, samples: [], transitions: [], probes: [] } : null,
     pool: gateway === 'v1' ? [] : null,
+    dependency: [],
   };
 }
 

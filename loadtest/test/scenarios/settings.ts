@@ -14,10 +14,12 @@ export function testSettings(over: Partial<ScenarioSettings> = {}): ScenarioSett
   };
   return {
     quick: true,
-    load: { outage: load, timeline: load },
+    load: { outage: load, timeline: load, layers: load, partial: load },
     tailMs: 300,
     outage: { durationMs: 1200 },
     timeline: { healthyMs: 500, hangMs: 1000, recoveryMs: 1500 },
+    layers: { healthyMs: 500, hangMs: 1000, recoveryMs: 1500, capacity: 4, workMs: 5, retries: 2 },
+    partial: { errorRates: [0.3, 0.7], stretchMs: 800 },
     probeIntervalMs: 50,
     pollMs: 50,
     ...over,
