@@ -29,3 +29,5 @@ export {
   type ReportPaths,
 } from './report/write.js';
 export * from './browser/format.js';
+export { renderHtml, type ChartData } from './report/html.js';
+export { loadBrowserAssets, type BrowserAssets, type PageAssets } from './browser/assets.js';
