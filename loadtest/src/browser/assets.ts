@@ -15,6 +15,8 @@ export interface PageAssets {
 export interface BrowserAssets {
   /** For renderHtml: the report page. */
   report: PageAssets;
+  /** For the live dashboard. */
+  live: PageAssets;
   /** Every file that went into the pages, relative to loadtest/ (what they may hold). */
   sources: string[];
 }
@@ -22,7 +24,9 @@ export interface BrowserAssets {
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const ENTRIES = {
   'report-page': here('./report-page.ts'),
+  'live-page': here('./live-page.ts'),
   'report-style': here('./styles/report.css'),
+  'live-style': here('./styles/live.css'),
 };
 const PACKAGE_ROOT = here('../../');
 
@@ -51,6 +55,7 @@ export async function loadBrowserAssets(): Promise<BrowserAssets> {
   const palette = paletteCss();
   return {
     report: { script: text('report-page', 'js'), style: palette + text('report-style', 'css') },
+    live: { script: text('live-page', 'js'), style: palette + text('live-style', 'css') },
     sources: Object.keys(result.metafile.inputs),
   };
 }
