@@ -156,6 +156,10 @@ function scaleOf(axis: AxisSpec, stacked: boolean) {
   };
 }
 
+/** Values per label on a category axis, points on a value axis. */
+const dataOf = (spec: ChartSpec, s: SeriesSpec) =>
+  (spec.x.kind === 'category' || spec.type === 'bar' ? s.values : s.points) ?? [];
+
 function datasetOf(spec: ChartSpec, s: SeriesSpec) {
   const common = {
     label: s.label,
@@ -170,14 +174,14 @@ function datasetOf(spec: ChartSpec, s: SeriesSpec) {
   if (spec.type === 'bar')
     return {
       ...common,
-      data: s.values ?? [],
+      data: dataOf(spec, s),
       borderColor: s.pattern || spec.stacked ? INK : s.color,
       borderWidth: dense ? 0 : spec.stacked ? 1 : 2,
       ...(dense ? { barPercentage: 1, categoryPercentage: 1 } : {}),
     };
   return {
     ...common,
-    data: (spec.x.kind === 'category' ? s.values : s.points) ?? [],
+    data: dataOf(spec, s),
     borderDash: s.dash ?? [],
     borderWidth: s.width ?? 3,
     pointRadius: s.pointRadius ?? (s.line === false ? 5 : 2),
@@ -368,7 +372,7 @@ export interface DrawnChart {
 
 function note(canvas: HTMLCanvasElement, spec: ChartSpec) {
   // What was drawn, for the page's tests and for anyone inspecting it.
-  const points = spec.series.reduce((n, s) => n + (s.points ?? s.values ?? []).length, 0);
+  const points = spec.series.reduce((n, s) => n + dataOf(spec, s).length, 0);
   canvas.dataset.series = String(spec.series.length);
   canvas.dataset.points = String(points);
 }
