@@ -1,5 +1,5 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
-import type { AxisFormat } from './format.js';
+import { formatMs, type AxisFormat } from './format.js';
 import { GATEWAY_STYLE, type GatewayKey, type PatternName, type PointShape } from './palette.js';
 
 // What a chart is, as plain data: the report builds these in Node and embeds them as JSON, the
@@ -186,3 +186,9 @@ export function stretches<V>(
   });
   return result;
 }
+
+/** The user's patience as a line: above it, an answer came too late. */
+export const patienceLine = (patienceMs: number) => ({
+  value: patienceMs,
+  label: `patience ${formatMs(patienceMs)}`,
+});

@@ -2,6 +2,7 @@ import type { LiveSecond } from '../live/types.js';
 import type { Outcome } from '../model/outcome.js';
 import {
   gatewayLine,
+  patienceLine,
   roundAbove,
   stretches,
   type AxisSpec,
@@ -9,7 +10,6 @@ import {
   type ChartSpec,
   type SeriesSpec,
 } from './chart-spec.js';
-import { formatMs } from './format.js';
 import { GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from './palette.js';
 
 // The live page's charts as data, from the last seconds: one slot per second of the window,
@@ -137,7 +137,7 @@ export function liveCharts(
         legend: 'none',
         backdrop: {
           ...backdrop(g, true),
-          lines: [{ value: patienceMs, label: `patience ${formatMs(patienceMs)}` }],
+          lines: [patienceLine(patienceMs)],
         },
       },
     };

@@ -4,6 +4,7 @@ import {
   gatewayLine,
   linearAxis,
   logMsAxis,
+  patienceLine,
   timeAxis,
   type Backdrop,
   type BandSegment,
@@ -78,16 +79,22 @@ function circuitBand(v2: GatewayRun, endMs: number): BandSegment[] {
 
 const values = (series: SeriesSpec[]) => series.flatMap((s) => s.points?.map((p) => p.y) ?? []);
 
-function overTime(s: ScenarioResult, series: SeriesSpec[], y: ChartSpec['y'], band: boolean) {
-  const spec: ChartSpec = {
+function overTime(
+  s: ScenarioResult,
+  series: SeriesSpec[],
+  y: ChartSpec['y'],
+  band: boolean,
+  lines: NonNullable<Backdrop['lines']> = [],
+): ChartSpec {
+  const shade = backdrop(s, band);
+  return {
     type: 'line',
     series,
     x: timeAxis(seconds(s.durationMs)),
     y,
     legend: 'top',
-    backdrop: backdrop(s, band),
+    backdrop: lines.length ? { ...shade, lines } : shade,
   };
-  return spec;
 }
 
 function arrivalsChart(s: ScenarioResult): ChartDef {
@@ -164,14 +171,12 @@ function poolChart(s: ScenarioResult): ChartDef | null {
       axis: 'y2',
     },
   ];
-  const spec = overTime(s, series, linearAxis('places in use', 'count', [size], 1.35), false);
+  const spec = overTime(s, series, linearAxis('places in use', 'count', [size], 1.35), false, [
+    { value: size, label: `pool size ${formatCount(size)}` },
+  ]);
   spec.y2 = {
     ...linearAxis('calls waiting in line', 'count', series[1]?.points?.map((p) => p.y) ?? [], 1.35),
     side: 'right',
-  };
-  spec.backdrop = {
-    ...spec.backdrop,
-    lines: [{ value: size, label: `pool size ${formatCount(size)}` }],
   };
   return {
     id: `${s.name}-pool`,
@@ -216,11 +221,8 @@ function breakerChart(report: Report, s: ScenarioResult): ChartDef | null {
     series,
     logMsAxis('probe latency', [...values(series), timeoutMs], 1),
     true,
+    [{ value: timeoutMs, label: `breaker timeout ${formatMs(timeoutMs)}` }],
   );
-  spec.backdrop = {
-    ...spec.backdrop,
-    lines: [{ value: timeoutMs, label: `breaker timeout ${formatMs(timeoutMs)}` }],
-  };
   const listed = probes.slice(0, LISTED_PROBES).map(probeLine);
   const more = probes.length - listed.length;
   return {
@@ -249,11 +251,8 @@ function p99Chart(s: ScenarioResult): ChartDef {
     series,
     logMsAxis('p99 from arrival', [...values(series), patience], 1),
     true,
+    [patienceLine(patience)],
   );
-  spec.backdrop = {
-    ...spec.backdrop,
-    lines: [{ value: patience, label: `patience ${formatMs(patience)}` }],
-  };
   return {
     id: `${s.name}-p99`,
     title: 'The slowest users (p99) second by second',
@@ -379,11 +378,8 @@ function collateralChart(s: ScenarioResult): ChartDef {
     series,
     logMsAxis('probe latency', [...values(series), patience], 0.5),
     false,
+    [patienceLine(patience)],
   );
-  spec.backdrop = {
-    ...spec.backdrop,
-    lines: [{ value: patience, label: `patience ${formatMs(patience)}` }],
-  };
   return {
     id: `${s.name}-collateral`,
     title: `Collateral damage: ${path}`,
