@@ -28,6 +28,20 @@ export const DashboardErrors = {
   // the browser would first ask (CORS preflight), and this server never says yes.
   notJson: () =>
     new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Control requests must be application/json'),
+  // A page served from another name for 127.0.0.1 (DNS rebinding) or another origin may not
+  // pull the switches.
+  foreignRequest: () =>
+    new AppError(
+      403,
+      'FOREIGN_REQUEST',
+      'Control requests are taken only from the dashboard itself, on this machine',
+    ),
+  tourFailed: (err: unknown) =>
+    new AppError(
+      502,
+      'TOUR_STEP_FAILED',
+      `The tour could not move on: ${err instanceof Error ? err.message : String(err)}`,
+    ),
   upstream: (service: string, err: unknown) =>
     new AppError(
       502,

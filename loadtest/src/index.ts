@@ -52,3 +52,31 @@ export {
 } from './soak/run.js';
 export { buildSoak, type SoakFacts } from './soak/checks.js';
 export { renderSoakTable } from './soak/render.js';
+export { renderHtml, type ChartData } from './report/html.js';
+export { loadBrowserAssets, type BrowserAssets, type PageAssets } from './browser/assets.js';
+export {
+  startLiveSession,
+  defaultLiveLoad,
+  type LiveSession,
+  type LiveSessionOptions,
+} from './live/session.js';
+export {
+  startDashboard,
+  type DashboardOptions,
+  type RunningDashboard,
+} from './live/dashboard-server.js';
+export {
+  createDashboardApp,
+  type DashboardConfig,
+  type DashboardDeps,
+} from './live/dashboard-app.js';
+export { BREAKER_PRESETS, presetChange, type BreakerPreset } from './live/buttons.js';
+export type {
+  LiveEvent,
+  LiveFeed,
+  LiveSecond,
+  LiveSnapshot,
+  LiveStatus,
+  TourFeed,
+  TourStep,
+} from './live/types.js';

@@ -1,5 +1,6 @@
 // How every figure is written, the same in the console table, the narrative, the HTML report and
 // the live page (this module runs in Node and, bundled, in the browser).
+import type { HalfOpenProbe } from '@cbd/gateway-v2/contract';
 
 export const NNBSP = '\u202f';
 export const DASH = '—';
@@ -75,6 +76,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export const AXIS_FORMATS = {
   ms: (v: number) => (v >= 1000 ? `${trim(v / 1000)}${NNBSP}s` : `${trim(v)}${NNBSP}ms`),
   seconds: (v: number) => `${trim(v)}${NNBSP}s`,
+  /** Seconds before now on a live chart: "−30 s" ... "now". */
+  ago: (v: number) => (v === 0 ? 'now' : `${v < 0 ? '−' : ''}${trim(Math.abs(v))}${NNBSP}s`),
   percent: (v: number) => `${trim(v)}${NNBSP}%`,
   count: (v: number) => formatCount(Math.round(v)),
 } as const;
@@ -82,4 +85,13 @@ export type AxisFormat = keyof typeof AXIS_FORMATS;
 
 function trim(v: number): string {
   return String(Math.round(v * 10) / 10);
+}
+
+/** A half-open probe as both pages write it: "one call let through, it timed out after 201 ms: open again". */
+export function probeVerdict(probe: Pick<HalfOpenProbe, 'latencyMs' | 'result' | 'to'>): string {
+  const outcome = { success: 'it succeeded', timeout: 'it timed out', failure: 'it failed' }[
+    probe.result
+  ];
+  const after = probe.to === 'CLOSED' ? 'closed again' : 'open again';
+  return `one call let through, ${outcome} after ${formatMs(probe.latencyMs)}: ${after}`;
 }

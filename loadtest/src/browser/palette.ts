@@ -2,9 +2,12 @@ import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { Outcome } from '../model/outcome.js';
 
 // Okabe–Ito, safe for the common colour-vision deficiencies. Colour is never the only cue:
-// gateway-v1 is also striped / dashed with triangles; outcomes carry labels and patterns.
+// gateway-v1 is also striped / dashed with triangles; outcomes and circuit states carry labels
+// and patterns. This module runs in Node (the pages' CSS) and, bundled, in the browser (charts).
 
 export type PatternName = 'stripes' | 'dark-stripes' | 'crosshatch' | 'dots';
+export type PointShape = 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot';
+export type GatewayKey = 'v1' | 'v2';
 
 export interface SeriesStyle {
   name: string;
@@ -12,10 +15,10 @@ export interface SeriesStyle {
   color: string;
   pattern?: PatternName;
   dash: number[];
-  point: 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot';
+  point: PointShape;
 }
 
-export const GATEWAY_STYLE: Record<'v1' | 'v2', SeriesStyle> = {
+export const GATEWAY_STYLE: Record<GatewayKey, SeriesStyle> = {
   v1: {
     name: 'gateway-v1',
     role: 'no protection',
@@ -27,10 +30,14 @@ export const GATEWAY_STYLE: Record<'v1' | 'v2', SeriesStyle> = {
   v2: { name: 'gateway-v2', role: 'circuit breaker', color: '#0072B2', dash: [], point: 'circle' },
 };
 
-export const OUTCOME_STYLE: Record<
-  Outcome,
-  { label: string; color: string; pattern?: PatternName }
-> = {
+export interface FillStyle {
+  label: string;
+  color: string;
+  pattern?: PatternName;
+}
+
+/** In the order of the model's OUTCOMES (a test holds them together). */
+export const OUTCOME_STYLE: Record<Outcome, FillStyle> = {
   full: { label: 'full (product + recommendations)', color: '#009E73' },
   degraded: { label: 'degraded (product, no recommendations)', color: '#F0E442' },
   tooLate: { label: 'too late (after the user gave up)', color: '#E69F00', pattern: 'dots' },
@@ -39,11 +46,37 @@ export const OUTCOME_STYLE: Record<
   dropped: { label: 'dropped (never sent)', color: '#000000', pattern: 'stripes' },
 };
 
-export const CIRCUIT_STYLE: Record<CircuitState, { label: string; color: string }> = {
+export const CIRCUIT_STYLE: Record<CircuitState, FillStyle> = {
   CLOSED: { label: 'CLOSED', color: 'rgba(0, 158, 115, 0.35)' },
-  OPEN: { label: 'OPEN', color: 'rgba(230, 159, 0, 0.9)' },
-  HALF_OPEN: { label: 'HALF-OPEN', color: 'rgba(240, 228, 66, 0.95)' },
+  OPEN: { label: 'OPEN', color: 'rgba(230, 159, 0, 0.9)', pattern: 'dark-stripes' },
+  HALF_OPEN: { label: 'HALF-OPEN', color: 'rgba(240, 228, 66, 0.95)', pattern: 'dots' },
 };
 
 export const INK = '#111111';
 export const SICK_SHADE = 'rgba(0, 0, 0, 0.08)';
+
+/** The same patterns as the charts draw on canvas (chart-kit.ts), as CSS backgrounds. */
+export const PATTERN_CSS: Record<PatternName, string> = {
+  stripes: 'repeating-linear-gradient(135deg, rgba(255,255,255,0.65) 0 3px, transparent 3px 8px)',
+  'dark-stripes': 'repeating-linear-gradient(135deg, rgba(0,0,0,0.45) 0 3px, transparent 3px 8px)',
+  crosshatch:
+    'repeating-linear-gradient(135deg, rgba(0,0,0,0.45) 0 2px, transparent 2px 8px), repeating-linear-gradient(45deg, rgba(0,0,0,0.45) 0 2px, transparent 2px 8px)',
+  dots: 'radial-gradient(circle, rgba(0,0,0,0.55) 0 1.6px, transparent 2px) 0 0 / 7px 7px',
+};
+
+const fill = ({ color, pattern }: { color: string; pattern?: PatternName | undefined }) =>
+  pattern ? `${PATTERN_CSS[pattern]}, ${color}` : color;
+
+/**
+ * The palette as CSS for both pages: custom properties, and a `fill-*` class per gateway,
+ * outcome and circuit state, so a key beside a chart is filled exactly as its series.
+ */
+export function paletteCss(): string {
+  const rules = [
+    `:root { --ink: ${INK}; --sick: ${SICK_SHADE}; --v1: ${GATEWAY_STYLE.v1.color}; --v2: ${GATEWAY_STYLE.v2.color}; }`,
+    ...Object.entries(GATEWAY_STYLE).map(([g, s]) => `.fill-${g} { background: ${fill(s)}; }`),
+    ...Object.entries(OUTCOME_STYLE).map(([o, s]) => `.fill-${o} { background: ${fill(s)}; }`),
+    ...Object.entries(CIRCUIT_STYLE).map(([c, s]) => `.fill-${c} { background: ${fill(s)}; }`),
+  ];
+  return `${rules.join('\n')}\n`;
+}

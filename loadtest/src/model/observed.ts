@@ -26,3 +26,15 @@ export const dependencySampleSchema = z.strictObject({
   busy: count,
 });
 export type DependencySample = z.infer<typeof dependencySampleSchema>;
+
+/** A caller's running total of calls, as recommendations-service counts them, at one read. */
+export interface CallTotal {
+  at: number;
+  total: number;
+}
+
+/** Calls per second between two reads of a running total, to 0.1; null without an earlier read. */
+export function callsPerSecond(before: CallTotal | undefined, after: CallTotal): number | null {
+  if (!before || after.at <= before.at) return null;
+  return Math.round(((Math.max(0, after.total - before.total) * 1000) / (after.at - before.at)) * 10) / 10;
+}

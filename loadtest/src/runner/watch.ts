@@ -3,7 +3,7 @@ import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import { circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
 import { failureStateSchema } from '@cbd/recommendations-service/contract';
-import type { DependencySample, PoolSample } from '../model/observed.js';
+import { callsPerSecond, type CallTotal, type DependencySample, type PoolSample } from '../model/observed.js';
 import { tryRead } from './read-json.js';
 
 /** Reads `read` now and every intervalMs (one read at a time) until stopped. */
@@ -109,22 +109,24 @@ export function watchDependency(
   t0: number,
 ): RunningDependencyWatch {
   const samples: DependencySample[] = [];
-  let last: { at: number; total: number } | undefined;
+  let last: CallTotal | undefined;
   const stop = poll(intervalMs, async () => {
     const state = await tryRead(`${recommendationsUrl}/admin/failure`, failureStateSchema);
     if (!state) return;
     const at = Date.now();
     const counts = state.callers[caller] ?? { total: 0, inFlight: 0 };
-    if (last && at > last.at) {
+    const now = { at, total: counts.total };
+    const rate = callsPerSecond(last, now);
+    if (rate !== null) {
       samples.push({
         t: at - t0,
-        callsPerSecond: Math.round(((counts.total - last.total) * 1000 * 10) / (at - last.at)) / 10,
+        callsPerSecond: rate,
         inFlight: counts.inFlight,
         queued: state.capacity.queued,
         busy: state.capacity.busy,
       });
     }
-    last = { at, total: counts.total };
+    last = now;
   });
   return {
     async stop() {

@@ -13,7 +13,7 @@ import {
   type RunningCircuitWatch,
   type RunningPoolWatch,
 } from '../runner/watch.js';
-import { LOAD_PATH, PROBE_PATH, type GatewayId, type ScenarioSettings } from './settings.js';
+import { GATEWAY_SERVICE, LOAD_PATH, PROBE_PATH, type GatewayId, type ScenarioSettings } from './settings.js';
 
 /** What one gateway's part of a scenario produced, before the report summarizes it. */
 export interface GatewayRecording {
@@ -78,7 +78,7 @@ export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoa
     gateway === 'v2' ? watchCircuit(url, settings.pollMs, t0) : null;
   const pool: RunningPoolWatch | null =
     gateway === 'v1' ? watchPool(url, settings.pollMs, t0) : null;
-  const dependency = watchDependency(dependencyUrl, `gateway-${gateway}`, settings.pollMs, t0);
+  const dependency = watchDependency(dependencyUrl, GATEWAY_SERVICE[gateway], settings.pollMs, t0);
 
   const done = (async (): Promise<GatewayRecording> => {
     // Stop the probe and the watches once the load ends, even if it failed: nothing keeps running.

@@ -6,7 +6,7 @@ import {
 } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import { SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
+import { GATEWAY_SERVICE, SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
 
 /** Recommendations hang from the start; v1, then v2, under the same users one after the other. */
 export async function runOutage(
@@ -32,7 +32,7 @@ export async function runOutage(
       if (signal?.aborted) break;
       current = startGatewayLoad({
         gateway,
-        url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+        url: targets[GATEWAY_SERVICE[gateway]],
         dependencyUrl: targets['recommendations-service'],
         load: settings.load.outage,
         durationMs: settings.outage.durationMs,

@@ -5,7 +5,7 @@ import type { Phase } from '../model/phases.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import { SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
+import { GATEWAY_SERVICE, SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
 
 /** Both gateways under the same users at once while the dependency goes healthy -> hang -> healthy. */
 export async function runTimeline(
@@ -26,7 +26,7 @@ export async function runTimeline(
   const start = (gateway: GatewayId) =>
     startGatewayLoad({
       gateway,
-      url: targets[gateway === 'v1' ? 'gateway-v1' : 'gateway-v2'],
+      url: targets[GATEWAY_SERVICE[gateway]],
       dependencyUrl: targets['recommendations-service'],
       load: settings.load.timeline,
       durationMs: total,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatMs, formatPercent } from '../../src/browser/format.js';
 import { narrative } from '../../src/report/narrative.js';
-import { fixture } from './fixtures.js';
+import { loadFixture } from './fixtures.js';
 
 describe('narrative', () => {
   it.each(['report', 'report-closed', 'report-outage-only'] as const)(
     'when told from the %s fixture, then every sentence is made of figures, never NaN or undefined',
     (name) => {
-      const lines = narrative(fixture(name));
+      const lines = narrative(loadFixture(name));
 
       expect(lines.length).toBeGreaterThan(2);
       for (const line of lines) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
@@ -15,7 +15,7 @@ describe('narrative', () => {
   );
 
   it('when the timeline ran, then it tells each gateway’s share of users served during the hang', () => {
-    const report = fixture('report');
+    const report = loadFixture('report');
     const { v1, v2 } = report.scenarios.timeline!.gateways;
     const hang = (run: typeof v1) => run.phases.find((p) => p.mode === 'hang')!.users;
 
@@ -30,12 +30,12 @@ describe('narrative', () => {
   });
 
   it('when the load was a closed loop, then it says the shares count requests, not users', () => {
-    expect(narrative(fixture('report-closed')).join(' ')).toContain('count requests, not users');
-    expect(narrative(fixture('report')).join(' ')).not.toContain('closed loop');
+    expect(narrative(loadFixture('report-closed')).join(' ')).toContain('count requests, not users');
+    expect(narrative(loadFixture('report')).join(' ')).not.toContain('closed loop');
   });
 
   it('when the runner fell behind its schedule, then it says by how much', () => {
-    const report = structuredClone(fixture('report'));
+    const report = structuredClone(loadFixture('report'));
     const v1 = report.scenarios.outage!.gateways.v1;
     v1.schedule = { scheduled: 100, lagMs: { p50: 1, p99: 80, max: 120 }, fellBehind: true };
 
@@ -45,7 +45,7 @@ describe('narrative', () => {
   });
 
   it('when no scenario ran, then it says there is nothing to tell', () => {
-    const report = { ...fixture('report'), scenarios: {} };
+    const report = { ...loadFixture('report'), scenarios: {} };
 
     expect(narrative(report)).toEqual(['No scenario was run, so there is nothing to tell yet.']);
   });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema, SCHEMA_VERSION } from '../../src/report/schema.js';
-import { fixture } from './fixtures.js';
+import { loadFixture } from './fixtures.js';
 
 describe('reportSchema', () => {
   it.each(['report', 'report-closed', 'report-outage-only'] as const)(
     'when the %s fixture is read, then it is a valid schema-2 report',
     (name) => {
-      expect(fixture(name).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(loadFixture(name).schemaVersion).toBe(SCHEMA_VERSION);
     },
   );
 
   it('when a figure is out of its range or a field unknown, then the report is refused', () => {
-    const report = structuredClone(fixture('report'));
+    const report = structuredClone(loadFixture('report'));
     const v1 = report.scenarios.timeline!.gateways.v1;
 
     expect(reportSchema.safeParse({ ...report, extra: 1 }).success).toBe(false);

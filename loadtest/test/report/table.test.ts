@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatPercent } from '../../src/browser/format.js';
 import { closedLoopCaveat } from '../../src/report/narrative.js';
 import { renderTable } from '../../src/report/table.js';
-import { fixture } from './fixtures.js';
+import { loadFixture } from './fixtures.js';
 
 const rowOf = (text: string, metric: string) =>
   text.split('\n').find((line) => line.includes(`│ ${metric} `)) ?? '';
 
 describe('renderTable', () => {
   it('when both scenarios ran, then each has its table of per-user figures from the report', () => {
-    const report = fixture('report');
+    const report = loadFixture('report');
     const { v1, v2 } = report.scenarios.timeline!.gateways;
 
     const text = renderTable(report);
@@ -26,13 +26,13 @@ describe('renderTable', () => {
   });
 
   it('when only the outage ran, then the timeline says why it is missing', () => {
-    const text = renderTable(fixture('report-outage-only'));
+    const text = renderTable(loadFixture('report-outage-only'));
 
     expect(text).toContain('Not in this report: it was not part of this run (run: outage).');
   });
 
   it('when the load was a closed loop, then each scenario’s caveat is said once', () => {
-    const report = fixture('report-closed');
+    const report = loadFixture('report-closed');
     const text = renderTable(report);
 
     for (const s of [report.scenarios.outage!, report.scenarios.timeline!]) {
@@ -43,6 +43,6 @@ describe('renderTable', () => {
 
   it('when rendered, then it is plain text: no colour codes', () => {
     // eslint-disable-next-line no-control-regex
-    expect(renderTable(fixture('report'))).not.toMatch(/\u001b\[/);
+    expect(renderTable(loadFixture('report'))).not.toMatch(/\u001b\[/);
   });
 });

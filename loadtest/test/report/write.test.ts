@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/write.js';
-import { fixture } from './fixtures.js';
+import { loadFixture } from './fixtures.js';
 
 let dir = '';
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 describe('writeReport', () => {
   it('when the report is valid, then the four files are written whole and nothing temporary is left', async () => {
     dir = await mkdtemp(join(tmpdir(), 'report-'));
-    const report = fixture('report');
+    const report = loadFixture('report');
 
     const paths = await writeReport(join(dir, 'out'), {
       report,
@@ -34,8 +34,8 @@ describe('writeReport', () => {
 
   it('when the report is invalid, then it throws and writes nothing', async () => {
     dir = await mkdtemp(join(tmpdir(), 'report-'));
-    const report = { ...fixture('report'), schemaVersion: 1 } as unknown as ReturnType<
-      typeof fixture
+    const report = { ...loadFixture('report'), schemaVersion: 1 } as unknown as ReturnType<
+      typeof loadFixture
     >;
 
     await expect(

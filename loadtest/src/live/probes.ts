@@ -1,0 +1,92 @@
+import type { GatewaySecond, ProbeNow } from './types.js';
+
+export interface HealthProbeOptions {
+  /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
+  url: string;
+  intervalMs: number;
+  timeoutMs: number;
+  patienceMs: number;
+  t0: number;
+}
+
+export interface RunningHealthProbe {
+  now(): ProbeNow;
+  /** What ended in second t (counted from t0), and the longest wait then; forgets it. */
+  takeSecond(t: number): GatewaySecond['probes'];
+  /** Stops sending, cuts off the probes still waiting. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One GET every intervalMs beside the live load, without waiting for the previous one: a probe
+ * stuck behind a hung pool must not stop the next from being sent. Unlike the scenarios' probe
+ * it keeps nothing but the current seconds, so it can run for hours.
+ */
+export function startHealthProbe(options: HealthProbeOptions): RunningHealthProbe {
+  const { url, intervalMs, timeoutMs, patienceMs, t0 } = options;
+  const waiting = new Map<number, number>();
+  const seconds = new Map<number, GatewaySecond['probes']>();
+  const ended = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  let last: ProbeNow['last'] = null;
+  let next = 0;
+
+  const probeOnce = async () => {
+    const id = (next += 1);
+    const sent = Date.now();
+    waiting.set(id, sent);
+    let status: number | null = null;
+    try {
+      const res = await fetch(url, {
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ended.signal]),
+      });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      // No answer in time, or no connection: a probe without a status.
+    }
+    waiting.delete(id);
+    if (ended.signal.aborted) return;
+    const done = Date.now();
+    const ms = done - sent;
+    const inTime = status === 200 && ms <= patienceMs;
+    last = { ms, status, inTime };
+    const t = Math.floor((done - t0) / 1000);
+    const second = seconds.get(t) ?? { ended: 0, inTime: 0, worstMs: null };
+    second.ended += 1;
+    if (inTime) second.inTime += 1;
+    second.worstMs = Math.max(second.worstMs ?? 0, ms);
+    seconds.set(t, second);
+  };
+
+  const send = () => {
+    const pending = probeOnce().finally(() => inFlight.delete(pending));
+    inFlight.add(pending);
+  };
+  send();
+  const timer = setInterval(send, intervalMs);
+
+  const oldest = () => {
+    const first = Math.min(...waiting.values());
+    return Number.isFinite(first) ? Date.now() - first : null;
+  };
+
+  return {
+    now: () => ({ last, waiting: waiting.size, oldestMs: oldest() }),
+    takeSecond(t) {
+      const second = seconds.get(t) ?? { ended: 0, inTime: 0, worstMs: null };
+      for (const key of seconds.keys()) if (key <= t) seconds.delete(key);
+      // A probe still waiting has waited at least this long: the wait shows while it lasts.
+      const stuck = oldest();
+      return {
+        ...second,
+        worstMs: stuck === null ? second.worstMs : Math.max(second.worstMs ?? 0, stuck),
+      };
+    },
+    async stop() {
+      clearInterval(timer);
+      ended.abort();
+      await Promise.all(inFlight);
+    },
+  };
+}

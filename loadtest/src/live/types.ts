@@ -1,0 +1,118 @@
+import type { PoolStatus } from '@cbd/gateway-v1/contract';
+import type { CircuitConfig, CircuitState, CircuitStatus } from '@cbd/gateway-v2/contract';
+import type { FailureMode, FailureState } from '@cbd/recommendations-service/contract';
+import type { LoadSpec } from '../model/load.js';
+import type { OutcomeCounts } from '../model/outcome.js';
+import type { GatewayId } from '../scenarios/settings.js';
+
+// What the live session tells the dashboard, and the dashboard its page (as JSON over the event
+// stream): types only, shared by the server and the page's script.
+
+/** One gateway's second, by when things happened in it (live, nothing is known in advance). */
+export interface GatewaySecond {
+  /** Users who arrived in the second (sent, or dropped over the socket budget). */
+  arrived: number;
+  /** Users whose outcome became known in the second, by outcome. */
+  outcomes: OutcomeCounts;
+  /** Of them, full or degraded: the useful answers that came in the second. */
+  answeredInTime: number;
+  /** Their latency from arrival; null when none ended in the second. */
+  p50: number | null;
+  p99: number | null;
+  /** Users waiting for an answer when the second ended. */
+  waiting: number;
+  /** The gateway's /products/1 probes: ended in the second, in time among them. */
+  probes: { ended: number; inTime: number; worstMs: number | null };
+}
+
+export interface LiveSecond {
+  /** Seconds since the session started. */
+  t: number;
+  gateways: Record<GatewayId, GatewaySecond>;
+  /** recommendations-service's failure mode as last read in the second; null: no answer. */
+  mode: FailureMode | null;
+  /** gateway-v2's breaker as last read in the second; null: it did not answer. */
+  circuit: CircuitState | null;
+  /** gateway-v1's shared pool as last read in the second. */
+  pool: Pick<PoolStatus, 'size' | 'active' | 'waiting'> | null;
+  /** recommendations calls received per second, per gateway; null when not reported. */
+  dependency: Record<GatewayId, number | null> | null;
+}
+
+/** A gateway's healthy-route probe, now. */
+export interface ProbeNow {
+  /** The last probe that ended: its time, its status (null: no answer), in time or not. */
+  last: { ms: number; status: number | null; inTime: boolean } | null;
+  /** Probes sent and not answered yet, and how long the oldest has waited. */
+  waiting: number;
+  oldestMs: number | null;
+}
+
+/** What recommendations-service says it receives from each gateway. */
+export interface DependencyNow {
+  gateways: Record<GatewayId, { perSecond: number | null; inFlight: number }>;
+  /** Its workers, when it reports them. */
+  capacity: { limit: number; workMs: number; busy: number; queued: number } | null;
+}
+
+/** The services and the load at one read; null where a service did not answer in time. */
+export interface LiveStatus {
+  /** Datetime of the read (this process's clock). */
+  readAt: string;
+  /** gateway-v2's GET /circuit-status and GET /circuit/config. */
+  circuit: CircuitStatus | null;
+  breakerConfig: CircuitConfig | null;
+  /** recommendations-service's GET /admin/failure. */
+  failure: FailureState | null;
+  /** gateway-v1's GET /pool-status. */
+  pool: PoolStatus | null;
+  /** Calls reaching recommendations per gateway; null: the service does not report them. */
+  dependency: DependencyNow | null;
+  /** The users and the probe of each gateway, now. */
+  users: Record<GatewayId, { waiting: number; probe: ProbeNow }>;
+}
+
+/** A step of a guided tour (`pnpm tour`), as the dashboard's panel shows it. */
+export interface TourStep {
+  /** 0-based. */
+  index: number;
+  count: number;
+  title: string;
+  /** What to do or look at now; may span lines. */
+  notice: string;
+}
+
+/** What the dashboard needs of a tour: the step now, a way on, and word of each change. */
+export interface TourFeed {
+  current(): TourStep | null;
+  next(): Promise<void>;
+  /** Calls listener with each new step (null: the tour is over); returns the unsubscribe function. */
+  subscribe(listener: (step: TourStep | null) => void): () => void;
+}
+
+export interface LiveSnapshot {
+  /** How many seconds of history are kept (and sent to a page that connects). */
+  windowSeconds: number;
+  /** How users are sent to each gateway. */
+  load: LoadSpec;
+  /** The last windowSeconds seconds, oldest first. */
+  seconds: LiveSecond[];
+  status: LiveStatus;
+}
+
+export type LiveEvent =
+  { type: 'second'; second: LiveSecond } | { type: 'status'; status: LiveStatus };
+
+/** What the dashboard needs of a live session (tests give it a fake). */
+export interface LiveFeed {
+  snapshot(): LiveSnapshot;
+  /** Calls listener with every second and every status read; returns the unsubscribe function. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+  /** Reads the services now instead of at the next poll (after a button was pressed). */
+  refresh(): Promise<void>;
+}
+
+/** The first message of the page's event stream. */
+export interface PageSnapshot extends LiveSnapshot {
+  tour: TourStep | null;
+}

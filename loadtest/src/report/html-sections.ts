@@ -1,0 +1,350 @@
+import {
+  DASH,
+  formatCount,
+  formatMore,
+  formatMs,
+  formatOptionalMs,
+  formatPercent,
+  formatRate,
+  formatSeconds,
+  formatSpeedup,
+} from '../browser/format.js';
+import { CIRCUIT_STYLE, GATEWAY_STYLE } from '../browser/palette.js';
+import type { LoadSpec } from '../model/load.js';
+import { SERVICE_SETTINGS, type ServiceName } from '../scenarios/services.js';
+import { GATEWAYS, GATEWAY_SCENARIOS, type GatewayId, type GatewayScenario } from '../scenarios/settings.js';
+import type { ChartDef } from './html-charts.js';
+import { escapeHtml } from './html-page.js';
+import { closedLoopCaveat, describeLoad } from './narrative.js';
+import type { GatewayRun, Report, ScenarioResult } from './schema.js';
+import { absenceReason } from './table.js';
+
+// The HTML report's sections. Each `data-slide` element is one screen of the presentation mode
+// (present.ts); in the scrolling page they simply follow one another.
+
+const TITLES: Record<GatewayScenario, string> = {
+  outage: 'Outage: recommendations hang, each gateway loaded in turn',
+  timeline: 'Timeline: healthy → hang → healthy, both gateways at once',
+};
+const SHORT_TITLES: Record<GatewayScenario, string> = { outage: 'Outage', timeline: 'Timeline' };
+
+const text = (value: string) => escapeHtml(value);
+
+function slide(id: string, title: string, inner: string, cls = ''): string {
+  return `<section class="slide${cls ? ` ${cls}` : ''}" id="${text(id)}" data-slide data-title="${text(title)}">
+${inner}
+</section>`;
+}
+
+const key = (g: GatewayId) =>
+  `<span class="key"><span class="swatch fill-${g}"></span>${text(`${GATEWAY_STYLE[g].name}: ${GATEWAY_STYLE[g].role}`)}</span>`;
+
+export function header(report: Report): string {
+  const mode = report.config.quick ? ' · quick mode (durations ~10× shorter)' : '';
+  const lines = report.headline
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `<p>${text(line)}</p>`)
+    .join('');
+  return slide(
+    'intro',
+    'Circuit breaker demo',
+    `<h1>Circuit breaker demo: one hanging dependency</h1>
+<p class="meta">Report generated ${text(report.generatedAt)}${text(mode)}</p>
+<div class="headline">${lines}</div>
+<p class="keys">${GATEWAYS.map(key).join('')}</p>`,
+    'intro',
+  );
+}
+
+export function narrativeSection(lines: string[]): string {
+  const items = lines.map((line) => `<li>${text(line)}</li>`).join('');
+  return slide(
+    'narrative',
+    'What happened',
+    `<h2>What happened</h2><ol class="narrative">${items}</ol>`,
+  );
+}
+
+interface Card {
+  title: string;
+  value: (run: GatewayRun) => string;
+  foot: string;
+}
+
+const afterHeal = (ms: number | null | undefined) =>
+  ms === undefined ? DASH : ms === null ? 'not in the run' : formatSeconds(ms);
+
+/** The headline figures of one scenario, per user who arrived, large enough for a room. */
+export function scenarioCards(s: ScenarioResult): Card[] {
+  const c = s.comparison;
+  const { v1, v2 } = s.gateways;
+  const path = v1.collateral.path;
+  const cards: Card[] = [
+    {
+      title:
+        s.name === 'timeline'
+          ? 'Users who got the product in time while recommendations hung'
+          : 'Users who got the product in time',
+      value: (r) => formatPercent(c.sickUsefulShare[r.gateway]),
+      foot:
+        s.name === 'timeline'
+          ? `whole run: ${formatPercent(v1.users.usefulShare)} vs ${formatPercent(v2.users.usefulShare)}`
+          : `of ${formatCount(v1.users.arrivals)} and ${formatCount(v2.users.arrivals)} users`,
+    },
+    {
+      title: 'Useful answers per second',
+      value: (r) => formatRate(r.usefulPerSecond),
+      foot: `gateway-v2: ${formatMore(c.usefulPerSecondRatio)}`,
+    },
+    {
+      title: 'p99 wait from arrival',
+      value: (r) => formatOptionalMs(r.users.latencyMs?.p99),
+      foot: `gateway-v2: ${formatSpeedup(c.latencyRatios.p99)}`,
+    },
+    {
+      title: `${path} probes answered in time`,
+      value: (r) =>
+        r.collateral.probes
+          ? `${formatCount(r.collateral.inTime)}/${formatCount(r.collateral.probes)}`
+          : DASH,
+      foot: `median wait ${formatOptionalMs(v1.collateral.latencyMs?.p50)} vs ${formatOptionalMs(v2.collateral.latencyMs?.p50)}`,
+    },
+  ];
+  if (s.name === 'timeline')
+    cards.push({
+      title: 'Served in time again after the heal',
+      value: (r) => afterHeal(r.recovery?.servedInTimeAfterMs),
+      foot:
+        c.breakerOpenedAfterMs === null
+          ? 'the breaker did not open'
+          : `breaker opened ${formatSeconds(c.breakerOpenedAfterMs)} into the hang`,
+    });
+  return cards;
+}
+
+function cardHtml(card: Card, s: ScenarioResult): string {
+  const row = (g: GatewayId) =>
+    `<div class="card-row gw-${g}"><span class="gw-tag"><span class="swatch fill-${g}"></span>${text(GATEWAY_STYLE[g].name)}</span><span class="card-value">${text(card.value(s.gateways[g]))}</span></div>`;
+  return `<div class="card"><h3>${text(card.title)}</h3>${GATEWAYS.map(row).join('')}<p class="card-foot">${text(card.foot)}</p></div>`;
+}
+
+const bandKey = () =>
+  `<p class="band-key">Top strip, gateway-v2’s breaker: ${Object.entries(CIRCUIT_STYLE)
+    .map(
+      ([state, s]) =>
+        `<span class="key"><span class="swatch fill-${state}"></span>${text(s.label)}</span>`,
+    )
+    .join(' ')}</p>`;
+
+function chartSlide(s: ScenarioResult, chart: ChartDef): string {
+  const list = chart.list.length
+    ? `<ul class="chart-list">${chart.list.map((line) => `<li>${text(line)}</li>`).join('')}</ul>`
+    : '';
+  return slide(
+    `${chart.id}-slide`,
+    `${SHORT_TITLES[s.name]}: ${chart.title}`,
+    `<p class="kicker">${text(SHORT_TITLES[s.name])}</p>
+<h3>${text(chart.title)}</h3>
+<p class="note">${text(chart.note)}</p>
+<div class="canvas-box"><canvas id="${text(chart.id)}" role="img" aria-label="${text(chart.title)}"></canvas></div>
+${chart.band ? bandKey() : ''}${list}`,
+    'chart',
+  );
+}
+
+export function scenarioSection(
+  s: ScenarioResult,
+  charts: ChartDef[],
+  inHeadline: boolean,
+): string {
+  const load = s.gateways.v1.load;
+  const caveat = closedLoopCaveat(load);
+  const verdict = inHeadline ? '' : `<p class="verdict">${text(s.comparison.verdict)}</p>`;
+  const summary = slide(
+    `${s.name}-summary`,
+    TITLES[s.name],
+    `<h2>${text(TITLES[s.name])}</h2>
+<p class="description">${text(s.description)} Users: ${text(describeLoad(load))} per gateway; patience ${text(formatSeconds(load.patienceMs))}.</p>
+${caveat ? `<p class="caveat">${text(caveat)}</p>` : ''}
+<div class="cards">${scenarioCards(s)
+      .map((card) => cardHtml(card, s))
+      .join('')}</div>
+${verdict}`,
+    'summary',
+  );
+  return `<div class="scenario" id="scenario-${s.name}">
+${summary}
+<div class="charts">${charts.map((chart) => chartSlide(s, chart)).join('\n')}</div>
+</div>`;
+}
+
+export function absentSection(report: Report, name: GatewayScenario): string {
+  return `<div class="scenario absent" id="scenario-${name}">
+${slide(
+  `${name}-summary`,
+  TITLES[name],
+  `<h2>${text(TITLES[name])}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>`,
+  'summary',
+)}
+</div>`;
+}
+
+type Row = [label: string, ...cells: string[]];
+
+/** `prose`: every cell may wrap; otherwise the values (second column) stay on one line. */
+function table(caption: string, head: string[] | null, rows: Row[], prose = false): string {
+  const th = head
+    ? `<thead><tr>${head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead>`
+    : '';
+  const body = rows
+    .map(
+      ([label, ...cells]) =>
+        `<tr><th scope="row">${text(label)}</th>${cells.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<table class="info${prose ? ' prose' : ''}"><caption>${text(caption)}</caption>${th}<tbody>${body}</tbody></table>`;
+}
+
+const lag = (run: GatewayRun | undefined) => {
+  if (!run) return DASH;
+  if (!run.schedule) return 'not measured (closed loop)';
+  const { p50, p99, max } = run.schedule.lagMs;
+  return `${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)}${run.schedule.fellBehind ? ' (fell behind)' : ''}`;
+};
+
+/** The load of each scenario, as the report's config and runs state it. */
+function loadTable(report: Report): string {
+  const { config } = report;
+  const loads = GATEWAY_SCENARIOS.map((name) => config.load[name]);
+  const ran = (name: GatewayScenario) => report.scenarios[name];
+  const cell = (f: (load: LoadSpec, name: GatewayScenario) => string) =>
+    GATEWAY_SCENARIOS.map((name, i) => (ran(name) ? f(loads[i] as LoadSpec, name) : 'not run'));
+  const open = (f: (load: Extract<LoadSpec, { model: 'open' }>) => string) =>
+    cell((load) => (load.model === 'open' ? f(load) : DASH));
+  const rows: Row[] = [
+    [
+      'model',
+      ...cell((l) => (l.model === 'open' ? 'open: users arrive at a rate' : 'closed loop')),
+    ],
+    ['users per second, per gateway', ...open((l) => formatRate(l.rate))],
+    [
+      'connections per gateway',
+      ...cell((l) => (l.model === 'closed' ? formatCount(l.connections) : DASH)),
+    ],
+    [
+      'arrivals',
+      ...open((l) => (l.arrivals === 'poisson' ? `Poisson (seed ${l.seed})` : 'evenly spaced')),
+    ],
+    ['patience (later is too late)', ...cell((l) => formatMs(l.patienceMs))],
+    ['client timeout', ...cell((l) => formatMs(l.clientTimeoutMs))],
+    ['socket budget (in flight at most)', ...open((l) => formatCount(l.socketBudget))],
+    [
+      'duration',
+      ...cell((_l, name) =>
+        name === 'outage'
+          ? `${formatSeconds(config.outage.durationMs)} per gateway`
+          : `healthy ${formatSeconds(config.timeline.healthyMs)}, hang ${formatSeconds(config.timeline.hangMs)}, healthy ${formatSeconds(config.timeline.recoveryMs)}`,
+      ),
+    ],
+    [
+      'users who arrived (v1 / v2)',
+      ...cell((_l, name) => {
+        const s = ran(name);
+        return s
+          ? `${formatCount(s.gateways.v1.users.arrivals)} / ${formatCount(s.gateways.v2.users.arrivals)}`
+          : DASH;
+      }),
+    ],
+    ...GATEWAYS.map((g): Row => [
+      `schedule lag, ${GATEWAY_STYLE[g].name} (p50 / p99 / max)`,
+      ...cell((_l, name) => lag(ran(name)?.gateways[g])),
+    ]),
+  ];
+  const general: Row[] = [
+    ['quick mode (~10× shorter)', config.quick ? 'yes' : 'no'],
+    ['answers waited for after the last arrival', formatMs(config.tailMs)],
+    ...Object.entries(config.targets).map(([name, url]): Row => [name, url]),
+  ];
+  return `${table('The load', ['', ...GATEWAY_SCENARIOS.map((n) => SHORT_TITLES[n])], rows, true)}
+${table('The run', null, general, true)}`;
+}
+
+const SERVICE_OF: Record<keyof Report['config']['services'], ServiceName> = {
+  recommendations: 'recommendations-service',
+  v1: 'gateway-v1',
+  v2: 'gateway-v2',
+};
+
+const humanize = (key: string) =>
+  key
+    .replace(/Ms$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+
+function settingValue(key: string, value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'number') return JSON.stringify(value);
+  if (key.endsWith('Ms')) return formatMs(value);
+  if (key.endsWith('Percentage')) return `${formatCount(value, Number.isInteger(value) ? 0 : 1)} %`;
+  if (key.endsWith('Rate') && value <= 1) return formatPercent(value);
+  return formatCount(value, Number.isInteger(value) ? 0 : 2);
+}
+
+/**
+ * Each service's settings as the running stack reported them, every option it reported: a
+ * setting added to a service shows up here without a change. Named by its variable and meaning
+ * where the service defines one under that name.
+ */
+function serviceTables(report: Report): string {
+  return Object.entries(report.config.services)
+    .map(([service, values]) => {
+      const name = SERVICE_OF[service as keyof typeof SERVICE_OF];
+      const defs = SERVICE_SETTINGS[name] as Record<
+        string,
+        { env: string; meaning: string } | undefined
+      >;
+      const rows = Object.entries(values as Record<string, unknown>).map(([option, value]): Row => {
+        const def = defs[option];
+        return [
+          def ? def.env : humanize(option),
+          settingValue(option, value),
+          def ? def.meaning : 'as read before the run',
+        ];
+      });
+      return table(name, ['', 'value', 'meaning'], rows);
+    })
+    .join('\n');
+}
+
+function environmentTable(report: Report): string {
+  const env = report.environment;
+  const rows: Row[] = [
+    ['Node.js', env.node],
+    ['platform', `${env.platform} ${env.arch}`],
+    ['CPU', `${env.cpus} × ${env.cpuModel}`],
+    ['memory', `${env.memoryGb} GB`],
+    ...Object.entries(env.versions).map(([name, version]): Row => [name, version]),
+  ];
+  return table('The machine and the libraries', null, rows, true);
+}
+
+export function configurationSection(report: Report): string {
+  return `<div class="how" id="configuration">
+${slide(
+  'how-load',
+  'How the numbers were made',
+  `<h2>How the numbers were made</h2><div class="tables">${loadTable(report)}\n${environmentTable(report)}</div>`,
+)}
+${slide(
+  'how-services',
+  'How the numbers were made: the services',
+  `<p class="kicker">How the numbers were made</p><h3>The services’ settings</h3><div class="tables services">${serviceTables(report)}</div>`,
+)}
+</div>`;
+}
+
+export function footer(report: Report): string {
+  return `<footer>The full report is embedded in this page (the JSON in script#report-data). Generated ${text(report.generatedAt)}.</footer>`;
+}
