@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import {
   demoProfile,
-  loadChartAssets,
+  loadBrowserAssets,
   renderHtml,
   renderTable,
   scenarioSettings,
@@ -30,7 +30,7 @@ async function report(plan: DemoPlan, context: CommandContext): Promise<number> 
       onSecond: (second) => console.log(progressLine(second)),
     });
     console.log('\nWriting the report...');
-    const html = renderHtml(report, await loadChartAssets());
+    const html = renderHtml(report, (await loadBrowserAssets()).report);
     const paths = await writeReport(outDir, { report, html, raw });
     console.log(`\n${renderTable(report)}`);
     console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);

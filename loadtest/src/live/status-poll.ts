@@ -8,7 +8,6 @@ import type { Targets } from '../runner/control.js';
 import { GATEWAY_SERVICE, GATEWAYS, type GatewayId } from '../scenarios/settings.js';
 import type { DependencyNow, LiveStatus } from './types.js';
 
-
 type Totals = { at: number; totals: Record<GatewayId, number> };
 
 /** Calls per second per gateway from two successive reads of the service's running totals. */
@@ -67,11 +66,7 @@ export function startStatusPoll({
       tryRead(`${v2}/circuit-status`, circuitStatusSchema, timeoutMs),
       tryRead(`${v2}/circuit/config`, circuitConfigSchema, timeoutMs),
       tryRead(`${targets['gateway-v1']}/pool-status`, poolStatusSchema, timeoutMs),
-      tryRead(
-        `${targets['recommendations-service']}/admin/failure`,
-        failureStateSchema,
-        timeoutMs,
-      ),
+      tryRead(`${targets['recommendations-service']}/admin/failure`, failureStateSchema, timeoutMs),
     ]);
     // A refresh and a regular read can overlap: an older read must not overwrite a newer one.
     if (seq < applied || stopped) return;

@@ -36,5 +36,8 @@ export interface CallTotal {
 /** Calls per second between two reads of a running total, to 0.1; null without an earlier read. */
 export function callsPerSecond(before: CallTotal | undefined, after: CallTotal): number | null {
   if (!before || after.at <= before.at) return null;
-  return Math.round(((Math.max(0, after.total - before.total) * 1000) / (after.at - before.at)) * 10) / 10;
+  return (
+    Math.round(((Math.max(0, after.total - before.total) * 1000) / (after.at - before.at)) * 10) /
+    10
+  );
 }

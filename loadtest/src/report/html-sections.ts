@@ -12,7 +12,12 @@ import {
 import { CIRCUIT_STYLE, GATEWAY_STYLE } from '../browser/palette.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVICE_SETTINGS, type ServiceName } from '../scenarios/services.js';
-import { GATEWAYS, GATEWAY_SCENARIOS, type GatewayId, type GatewayScenario } from '../scenarios/settings.js';
+import {
+  GATEWAYS,
+  GATEWAY_SCENARIOS,
+  type GatewayId,
+  type GatewayScenario,
+} from '../scenarios/settings.js';
 import type { ChartDef } from './html-charts.js';
 import { escapeHtml } from './html-page.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
@@ -297,25 +302,24 @@ function settingValue(key: string, value: unknown): string {
  * setting added to a service shows up here without a change. Named by its variable and meaning
  * where the service defines one under that name.
  */
-function serviceTables(report: Report): string {
-  return Object.entries(report.config.services)
-    .map(([service, values]) => {
-      const name = SERVICE_OF[service as keyof typeof SERVICE_OF];
-      const defs = SERVICE_SETTINGS[name] as Record<
-        string,
-        { env: string; meaning: string } | undefined
-      >;
-      const rows = Object.entries(values as Record<string, unknown>).map(([option, value]): Row => {
-        const def = defs[option];
-        return [
-          def ? def.env : humanize(option),
-          settingValue(option, value),
-          def ? def.meaning : 'as read before the run',
-        ];
-      });
-      return table(name, ['', 'value', 'meaning'], rows);
-    })
-    .join('\n');
+/** One table per service: each setting the run read from it, with what it means. */
+function serviceTables(report: Report): { name: string; table: string }[] {
+  return Object.entries(report.config.services).map(([service, values]) => {
+    const name = SERVICE_OF[service as keyof typeof SERVICE_OF];
+    const defs = SERVICE_SETTINGS[name] as Record<
+      string,
+      { env: string; meaning: string } | undefined
+    >;
+    const rows = Object.entries(values as Record<string, unknown>).map(([option, value]): Row => {
+      const def = defs[option];
+      return [
+        def ? def.env : humanize(option),
+        settingValue(option, value),
+        def ? def.meaning : 'as read before the run',
+      ];
+    });
+    return { name, table: table(name, ['', 'value', 'meaning'], rows) };
+  });
 }
 
 function environmentTable(report: Report): string {
@@ -337,11 +341,15 @@ ${slide(
   'How the numbers were made',
   `<h2>How the numbers were made</h2><div class="tables">${loadTable(report)}\n${environmentTable(report)}</div>`,
 )}
-${slide(
-  'how-services',
-  'How the numbers were made: the services',
-  `<p class="kicker">How the numbers were made</p><h3>The services’ settings</h3><div class="tables services">${serviceTables(report)}</div>`,
-)}
+${serviceTables(report)
+  .map(({ name, table: t }) =>
+    slide(
+      `how-${name}`,
+      `How the numbers were made: ${name}`,
+      `<p class="kicker">How the numbers were made: the services’ settings</p><div class="tables services">${t}</div>`,
+    ),
+  )
+  .join('\n')}
 </div>`;
 }
 

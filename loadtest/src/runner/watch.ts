@@ -3,7 +3,12 @@ import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import { circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
 import { failureStateSchema } from '@cbd/recommendations-service/contract';
-import { callsPerSecond, type CallTotal, type DependencySample, type PoolSample } from '../model/observed.js';
+import {
+  callsPerSecond,
+  type CallTotal,
+  type DependencySample,
+  type PoolSample,
+} from '../model/observed.js';
 import { tryRead } from './read-json.js';
 
 /** Reads `read` now and every intervalMs (one read at a time) until stopped. */

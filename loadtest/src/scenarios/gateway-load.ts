@@ -13,7 +13,13 @@ import {
   type RunningCircuitWatch,
   type RunningPoolWatch,
 } from '../runner/watch.js';
-import { GATEWAY_SERVICE, LOAD_PATH, PROBE_PATH, type GatewayId, type ScenarioSettings } from './settings.js';
+import {
+  GATEWAY_SERVICE,
+  LOAD_PATH,
+  PROBE_PATH,
+  type GatewayId,
+  type ScenarioSettings,
+} from './settings.js';
 
 /** What one gateway's part of a scenario produced, before the report summarizes it. */
 export interface GatewayRecording {

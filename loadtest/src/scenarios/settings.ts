@@ -103,18 +103,34 @@ function loadFor(choice: LoadChoice, scenario: ScenarioName): LoadSpec {
     };
     return closed;
   }
-  const rate = Math.min(choice.rate ?? (scenario === 'layers' ? LAYERS_RATE : DEFAULT_RATE), MAX_RATE);
+  const rate = Math.min(
+    choice.rate ?? (scenario === 'layers' ? LAYERS_RATE : DEFAULT_RATE),
+    MAX_RATE,
+  );
   return {
     model: 'open',
     rate,
     arrivals: choice.arrivals ?? 'poisson',
     seed: SEED,
-    // Room for every user to wait the whole client timeout: none is dropped unless the rate
-    // was raised past what the machine's file descriptors allow.
-    socketBudget: Math.ceil(rate * (clientTimeoutMs / 1000) * 1.25),
+    socketBudget: socketBudgetFor(rate, clientTimeoutMs),
     patienceMs,
     clientTimeoutMs,
   };
+}
+
+/**
+ * Room for every user to wait the whole client timeout: none is dropped unless the rate was
+ * raised past what the machine's file descriptors allow.
+ */
+const socketBudgetFor = (rate: number, clientTimeoutMs: number) =>
+  Math.ceil(rate * (clientTimeoutMs / 1000) * 1.25);
+
+/** The same users, each waiting at least `clientTimeoutMs` for an answer. */
+export function waitingAtLeast(load: LoadSpec, clientTimeoutMs: number): LoadSpec {
+  const wait = Math.max(load.clientTimeoutMs, clientTimeoutMs);
+  return load.model === 'open'
+    ? { ...load, clientTimeoutMs: wait, socketBudget: socketBudgetFor(load.rate, wait) }
+    : { ...load, clientTimeoutMs: wait };
 }
 
 /**

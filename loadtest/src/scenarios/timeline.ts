@@ -5,7 +5,12 @@ import type { Phase } from '../model/phases.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import { GATEWAY_SERVICE, SCENARIO_DESCRIPTIONS, type GatewayId, type ScenarioSettings } from './settings.js';
+import {
+  GATEWAY_SERVICE,
+  SCENARIO_DESCRIPTIONS,
+  type GatewayId,
+  type ScenarioSettings,
+} from './settings.js';
 
 /** Both gateways under the same users at once while the dependency goes healthy -> hang -> healthy. */
 export async function runTimeline(

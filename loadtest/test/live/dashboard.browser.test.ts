@@ -126,6 +126,13 @@ describe.skipIf(!chromium.available)('the live dashboard in Chromium', { timeout
     );
     const v2Waiting = await page.evaluate(figure, '#column-v2 [data-figure="waiting"]');
     const pressed = await page.getAttribute('button[data-mode="hang"]', 'aria-pressed');
+    // The first half-open probe goes one reset timeout after the circuit opened.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#circuit-probes')?.textContent?.includes('one call let through'),
+      undefined,
+      { timeout: RESET_TIMEOUT_MS + 2000 },
+    );
     const probes = await page.textContent('#circuit-probes');
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL('dashboard.png', ARTIFACTS).pathname });

@@ -81,8 +81,8 @@ describe('startLiveSession', () => {
     expect(snapshot.status.breakerConfig?.startup.timeoutMs).toBe(50);
     expect(snapshot.status.failure?.mode).toBe('healthy');
     expect(snapshot.status.users.v1.probe.last?.inTime).toBe(true);
-    // This stack's recommendations-service does not report its callers (yet).
-    expect(snapshot.status.dependency).toBeNull();
+    expect(snapshot.status.dependency?.gateways.v1.perSecond).toBeGreaterThan(0);
+    expect(snapshot.status.dependency?.gateways.v2.perSecond).toBeGreaterThan(0);
   });
 
   it('when recommendations hang, then gateway-v1’s users wait and its pool fills, while gateway-v2’s do not', async () => {

@@ -135,7 +135,7 @@ describe('renderHtml', () => {
     const t = report.scenarios.timeline!;
     const html = renderHtml(report, ASSETS);
     const load = visibleText(section(html, 'how-load'));
-    const services = visibleText(section(html, 'how-services'));
+    const services = (name: string) => visibleText(section(html, `how-${name}`));
 
     const open = t.gateways.v1.load;
     if (open.model !== 'open') throw new Error('the fixture is open-model');
@@ -145,9 +145,9 @@ describe('renderHtml', () => {
     expect(load).toContain(report.environment.cpuModel);
     const defs = SERVICE_SETTINGS['gateway-v2'] as Record<string, { env: string }>;
     for (const option of Object.keys(report.config.services.v2))
-      expect(services).toContain(defs[option]!.env);
+      expect(services('gateway-v2')).toContain(defs[option]!.env);
     for (const option of Object.keys(report.config.services.recommendations))
-      expect(services).toContain(
+      expect(services('recommendations-service')).toContain(
         (SERVICE_SETTINGS['recommendations-service'] as Record<string, { env: string }>)[option]!
           .env,
       );
@@ -157,7 +157,7 @@ describe('renderHtml', () => {
     const report = loadFixture('report');
     (report.config.services.v2 as Record<string, unknown>).halfOpenProbesMs = 1234;
 
-    const services = visibleText(section(renderHtml(report, ASSETS), 'how-services'));
+    const services = visibleText(section(renderHtml(report, ASSETS), 'how-gateway-v2'));
 
     expect(services).toContain('half open probes');
     expect(services).toContain(plain(formatMs(1234)));

@@ -30,7 +30,9 @@ describe('narrative', () => {
   });
 
   it('when the load was a closed loop, then it says the shares count requests, not users', () => {
-    expect(narrative(loadFixture('report-closed')).join(' ')).toContain('count requests, not users');
+    expect(narrative(loadFixture('report-closed')).join(' ')).toContain(
+      'count requests, not users',
+    );
     expect(narrative(loadFixture('report')).join(' ')).not.toContain('closed loop');
   });
 

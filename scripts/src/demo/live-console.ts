@@ -7,7 +7,9 @@ const clock = (iso: string) => new Date(iso).toTimeString().slice(0, 8);
  * What changed between two reads, one line each, for the presenter's terminal: the failure
  * mode, and gateway-v2's breaker. Nothing for a service that did not answer.
  */
-export function changeLines(before: LiveStatus | undefined, now: LiveStatus): string[] {
+type Reading = Pick<LiveStatus, 'readAt' | 'failure' | 'circuit'>;
+
+export function changeLines(before: Reading | undefined, now: Reading): string[] {
   const lines: string[] = [];
   const mode = now.failure?.mode;
   if (mode && mode !== before?.failure?.mode) {
@@ -23,20 +25,21 @@ export function changeLines(before: LiveStatus | undefined, now: LiveStatus): st
 
 export interface BannerFacts {
   url: string;
-  connections: number;
+  /** The load on each gateway, in words (describeLoad). */
+  users: string;
   targets: Targets;
   /** Where the services' logs go; undefined when they were already running (--no-start). */
   logsDir: string | undefined;
 }
 
 /** What the presenter reads once everything is up. */
-export function liveBanner({ url, connections, targets, logsDir }: BannerFacts): string {
+export function liveBanner({ url, users, targets, logsDir }: BannerFacts): string {
   const ours = logsDir !== undefined;
   return `
 Live classroom view: ${url}
 
-Open it in a browser (on the projector). Both gateways are under steady load,
-${connections} connections each; the page updates every second. On the page:
+Open it in a browser (on the projector). Both gateways are under the same load,
+${users} each; the page updates every second. On the page:
   hang      breaks recommendations-service: gateway-v1 stalls, gateway-v2's breaker opens
   healthy   heals it: gateway-v2 probes and closes, gateway-v1 drains its backlog
   error, slow, partial   other ways to be sick; "reset breaker" closes gateway-v2's circuit now

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { createLogger } from '@cbd/common';
 import {
-  loadDashboardAssets,
-  readServiceSettings,
+  describeLoad,
+  loadBrowserAssets,
+  readStackSettings,
   startDashboard,
   startLiveSession,
   type LiveSession,
@@ -16,12 +17,7 @@ import { assertPortsFree } from '../stack/ports.js';
 import { openServiceLogs } from '../stack/service-logs.js';
 import { Stack } from '../stack/stack.js';
 import { checkReachable } from './existing-stack.js';
-import {
-  DASHBOARD_HOST,
-  DEFAULT_LIVE_CONNECTIONS,
-  liveClientTimeoutMs,
-  livePorts,
-} from './live-config.js';
+import { DASHBOARD_HOST, liveLoad, livePorts } from './live-config.js';
 import { changeLines, liveBanner } from './live-console.js';
 import type { DemoPlan } from './run.js';
 
@@ -50,23 +46,23 @@ export async function runLive(plan: LivePlan, context: CommandContext): Promise<
     }
     const targets: Targets = stack?.urls ?? options.urls;
     if (!stack) await checkReachable(targets);
-    const services = await readServiceSettings(targets);
+    const services = await readStackSettings(targets);
+    const assets = await loadBrowserAssets();
     if (context.signal.aborted) return EXIT.ok;
-    const connections = options.connections ?? DEFAULT_LIVE_CONNECTIONS;
-    session = startLiveSession({
-      targets,
-      connections,
-      clientTimeoutMs: liveClientTimeoutMs(plan.settings, services),
-    });
+    const load = liveLoad(plan.settings, services);
+    session = startLiveSession({ targets, load });
     dashboard = await startDashboard({
       host: DASHBOARD_HOST,
       port: dashboardPort,
       targets,
+      adminToken: plan.adminToken,
       feed: session,
-      assets: await loadDashboardAssets(),
+      assets: assets.live,
       logger: createLogger('live-dashboard', 'warn'),
     });
-    console.log(liveBanner({ url: dashboard.url, connections, targets, logsDir: logs?.dir }));
+    console.log(
+      liveBanner({ url: dashboard.url, users: describeLoad(load), targets, logsDir: logs?.dir }),
+    );
     printChanges(session);
     await Promise.race([context.aborted, session.failed]);
     return EXIT.ok;

@@ -1,6 +1,6 @@
-import { scenarioSettings, serviceSettings } from '@cbd/loadtest';
+import { scenarioSettings, type StackSettings } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { liveClientTimeoutMs, livePorts } from '../../src/demo/live-config.js';
+import { liveLoad, livePorts } from '../../src/demo/live-config.js';
 import { readStackPorts } from '../../src/settings.js';
 
 describe('livePorts', () => {
@@ -21,14 +21,25 @@ describe('livePorts', () => {
   });
 });
 
-describe('liveClientTimeoutMs', () => {
-  it('when the hang is longer than the demo’s client timeout, then the load waits it out', () => {
-    const services = { ...serviceSettings(false), hangMs: 60_000 };
+const services = (hangMs: number, upstreamTimeoutMs: number) =>
+  ({
+    recommendations: { hangMs, latencyMs: 1000, errorRate: 0.5, capacity: { limit: 0, workMs: 0 } },
+    v1: { size: 50, upstreamTimeoutMs, retries: 0 },
+  }) as StackSettings;
 
-    expect(liveClientTimeoutMs(scenarioSettings(false), services)).toBe(65_000);
+describe('liveLoad', () => {
+  it('when the hang is longer than the demo’s client timeout, then every user waits it out, with sockets for all', () => {
+    const settings = scenarioSettings({ quick: false, model: 'open', rate: 40 });
+
+    const load = liveLoad(settings, services(60_000, 30_000));
+
+    expect(load).toMatchObject({ model: 'open', rate: 40, clientTimeoutMs: 65_000 });
+    expect(load.model === 'open' && load.socketBudget).toBeGreaterThanOrEqual(40 * 65);
   });
 
-  it('when the settings are the demo’s own, then the demo’s client timeout', () => {
-    expect(liveClientTimeoutMs(scenarioSettings(false), serviceSettings(false))).toBe(35_000);
+  it('when the services run the demo’s own timeouts, then the demo’s client timeout and its chosen load', () => {
+    const settings = scenarioSettings({ quick: false, model: 'closed', connections: 7 });
+
+    expect(liveLoad(settings, services(30_000, 30_000))).toEqual(settings.load.timeline);
   });
 });

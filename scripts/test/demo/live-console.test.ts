@@ -13,12 +13,11 @@ const TARGETS = {
 function status(
   mode: FailureState['mode'] | null,
   state: CircuitStatus['state'] | null,
-): LiveStatus {
+): Pick<LiveStatus, 'readAt' | 'failure' | 'circuit'> {
   return {
     readAt: new Date(2026, 2, 12, 9, 5, 7).toISOString(),
     failure: mode ? ({ mode } as FailureState) : null,
     circuit: state ? ({ state } as CircuitStatus) : null,
-    pool: null,
   };
 }
 
@@ -49,13 +48,13 @@ describe('liveBanner', () => {
   it('when the services were started here, then it gives the URL, the logs and says Ctrl-C stops them', () => {
     const text = liveBanner({
       url: 'http://127.0.0.1:8099',
-      connections: 10,
+      users: '100 users per second (Poisson arrivals)',
       targets: TARGETS,
       logsDir: '/repo/reports/logs',
     });
 
     expect(text).toContain('Live classroom view: http://127.0.0.1:8099');
-    expect(text).toContain('10 connections each');
+    expect(text).toContain('100 users per second (Poisson arrivals) each');
     expect(text).toContain('(logs: /repo/reports/logs)');
     expect(text).toContain('Ctrl-C stops the load, the page and the services.');
   });
@@ -63,7 +62,7 @@ describe('liveBanner', () => {
   it('when the services were already running, then it says they keep running', () => {
     const text = liveBanner({
       url: 'http://127.0.0.1:8099',
-      connections: 3,
+      users: '3 connections',
       targets: TARGETS,
       logsDir: undefined,
     });
