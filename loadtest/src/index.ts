@@ -8,6 +8,14 @@ export type { ScenarioRecording, ScenarioStack } from './scenarios/recording.js'
 export type { GatewaySecond, OnSecond, SecondReport, ScenarioHooks } from './scenarios/progress.js';
 export { runOutage } from './scenarios/outage.js';
 export { runTimeline } from './scenarios/timeline.js';
+export { runPartial } from './scenarios/partial.js';
+export {
+  runLayers,
+  type LadderStack,
+  type LayersRecording,
+  type RungRecording,
+} from './scenarios/layers.js';
+export { ladderRungs, rungProfile, RUNG_IDS, type Rung, type RungId } from './scenarios/ladder.js';
 export { MAX_RATE } from './runner/arrivals.js';
 export {
   controlOf,

@@ -13,9 +13,9 @@ import { EXIT } from './cli/exit-codes.js';
 import { progressLine } from './cli/progress.js';
 import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, type DemoOptions } from './demo/options.js';
-import { runDemo, type DemoPlan } from './demo/run.js';
+import { demoRungs, runDemo, type DemoPlan } from './demo/run.js';
 import { readAdminToken, readDashboardPort } from './settings.js';
-import { planStack } from './stack/service-env.js';
+import { planLadder, planStack } from './stack/service-env.js';
 import { openServiceLogs } from './stack/service-logs.js';
 import { REPORTS_DIR } from './stack/services.js';
 
@@ -48,13 +48,20 @@ const demo: Command<DemoOptions, DemoPlan> = {
   name: 'pnpm demo',
   usage: USAGE,
   parse: parseDemoOptions,
-  plan: (options, env) => ({
-    options,
-    stack: options.noStart ? undefined : planStack(env, '127.0.0.1', demoProfile(options.quick)),
-    settings: scenarioSettings(options.load),
-    dashboardPort: options.live ? readDashboardPort(env) : undefined,
-    adminToken: readAdminToken(env),
-  }),
+  plan: (options, env) => {
+    const settings = scenarioSettings(options.load);
+    const profile = demoProfile(options.quick);
+    return {
+      options,
+      stack: options.noStart ? undefined : planStack(env, '127.0.0.1', profile),
+      ladder: options.scenarios.includes('layers')
+        ? planLadder(env, '127.0.0.1', profile, demoRungs(settings))
+        : undefined,
+      settings,
+      dashboardPort: options.live ? readDashboardPort(env) : undefined,
+      adminToken: readAdminToken(env),
+    };
+  },
   onInterrupt: ({ live }) =>
     live
       ? {

@@ -25,6 +25,18 @@ export const DASHBOARD_PORT_SETTINGS = {
   dashboardPort: port('DASHBOARD_PORT', 8099, 'the live page of `pnpm demo --live`'),
 };
 
+export const LADDER_PORT_SETTINGS = {
+  ladderPort: port(
+    'LADDER_PORT',
+    8100,
+    'the first of the consecutive ports `pnpm demo --scenario layers` starts its ladder on: product-service, then each rung’s recommendations-service and gateway',
+  ),
+};
+
+export function readLadderPort(env: EnvSource): number {
+  return readSettings(LADDER_PORT_SETTINGS, env).ladderPort;
+}
+
 export type StackPorts = SettingValues<typeof STACK_PORT_SETTINGS>;
 
 export function readStackPorts(env: EnvSource): StackPorts {

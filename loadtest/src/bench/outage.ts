@@ -36,7 +36,7 @@ export async function measureOutage(options: OutageOptions): Promise<OutageFigur
     recording = await runOutage(stack, settings, {
       ...(signal ? { signal } : {}),
       onSecond: (s) => {
-        peakWaiting = Math.max(peakWaiting, s.gateways.v1?.waiting ?? 0);
+        peakWaiting = Math.max(peakWaiting, s.lanes.v1?.waiting ?? 0);
         onSecond?.(s);
       },
     });

@@ -1,5 +1,6 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { Outcome } from '../model/outcome.js';
+import type { RungId } from '../scenarios/ladder.js';
 
 // Okabe–Ito, safe for the common colour-vision deficiencies. Colour is never the only cue:
 // gateway-v1 is also striped / dashed with triangles; outcomes and circuit states carry labels
@@ -28,6 +29,16 @@ export const GATEWAY_STYLE: Record<GatewayKey, SeriesStyle> = {
     point: 'triangle',
   },
   v2: { name: 'gateway-v2', role: 'circuit breaker', color: '#0072B2', dash: [], point: 'circle' },
+};
+
+/** The ladder's rungs: its bottom and top as gateway-v1 and gateway-v2, each rung its own dash and shape. */
+export const RUNG_STYLE: Record<RungId, Omit<SeriesStyle, 'name' | 'role'>> = {
+  none: { color: GATEWAY_STYLE.v1.color, dash: GATEWAY_STYLE.v1.dash, point: 'triangle' },
+  retries: { color: '#CC79A7', dash: [4, 3], point: 'star' },
+  timeout: { color: '#E69F00', dash: [2, 2], point: 'rectRot' },
+  fallback: { color: '#56B4E9', dash: [8, 3, 2, 3], point: 'rect' },
+  breaker: { color: '#009E73', dash: [14, 4], point: 'crossRot' },
+  bulkhead: { color: GATEWAY_STYLE.v2.color, dash: [], point: 'circle' },
 };
 
 export interface FillStyle {

@@ -92,3 +92,12 @@ export function breakerStory(
     closedAfterHealMs: closed && healedAtMs !== null ? closed.t - healedAtMs : null,
   };
 }
+
+/** The share of [fromMs, toMs] the breaker spent OPEN (0..1); 0 for an empty stretch. */
+export function openShare(circuit: CircuitRecord, fromMs: number, toMs: number): number {
+  if (toMs <= fromMs) return 0;
+  const open = circuitSegments(circuit, fromMs, toMs)
+    .filter((s) => s.state === 'OPEN')
+    .reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
+  return open / (toMs - fromMs);
+}

@@ -59,3 +59,15 @@ export function summarizeProbes(
     samples,
   };
 }
+
+/** The p99 wait of the probes sent in [fromMs, toMs) (unanswered ones at how long they waited); null if none. */
+export function probeP99Between(
+  samples: readonly ProbeSample[],
+  fromMs: number,
+  toMs: number,
+): number | null {
+  const waits = samples
+    .filter((s) => s.t >= fromMs && s.t < toMs)
+    .map((s) => s.ms ?? s.waitedMs ?? 0);
+  return waits.length ? percentile(Float64Array.from(waits).sort(), 99) : null;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   emptyCounts,
+  isUseful,
   OUTCOMES,
   outcomeCountsSchema,
   usefulShare,
@@ -148,7 +149,7 @@ export function secondSamples(
       const answered = samples[slot(done)];
       if (answered) {
         answered.answered += 1;
-        if (r.outcome === 'full' || r.outcome === 'degraded') answered.answeredInTime += 1;
+        if (isUseful(r.outcome)) answered.answeredInTime += 1;
       }
     }
   }

@@ -41,3 +41,32 @@ export function callsPerSecond(before: CallTotal | undefined, after: CallTotal):
     10
   );
 }
+
+/** The mean of the calls per second read in (fromMs, toMs]; 0 when none was read there. */
+export function meanCallsPerSecond(
+  samples: readonly DependencySample[],
+  fromMs: number,
+  toMs: number,
+): number {
+  const inside = samples.filter((s) => s.t > fromMs && s.t <= toMs);
+  if (inside.length === 0) return 0;
+  return (
+    Math.round((inside.reduce((sum, s) => sum + s.callsPerSecond, 0) / inside.length) * 10) / 10
+  );
+}
+
+/**
+ * From `healedAtMs` until recommendations-service had no call waiting for a worker, and none
+ * from then to the last read: its backlog gone for good. Null if calls still waited at the
+ * end of the run, or nothing was read after the heal.
+ */
+export function backlogGoneAfter(
+  samples: readonly DependencySample[],
+  healedAtMs: number,
+): number | null {
+  const after = samples.filter((s) => s.t >= healedAtMs);
+  if (after.length === 0 || after.at(-1)!.queued > 0) return null;
+  let first = after.length - 1;
+  while (first > 0 && after[first - 1]!.queued === 0) first -= 1;
+  return Math.max(0, after[first]!.t - healedAtMs);
+}

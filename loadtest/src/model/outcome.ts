@@ -42,6 +42,8 @@ export const emptyCounts = (): OutcomeCounts => ({
   dropped: 0,
 });
 
+/** A useful outcome: an answer with the product, in time. */
+export const isUseful = (o: Outcome): boolean => o === 'full' || o === 'degraded';
 export const usefulOf = (c: OutcomeCounts): number => c.full + c.degraded;
 export const arrivalsOf = (c: OutcomeCounts): number => OUTCOMES.reduce((sum, o) => sum + c[o], 0);
 

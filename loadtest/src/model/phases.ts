@@ -13,6 +13,8 @@ import { round } from './stats.js';
 /** A stretch of a scenario with one failure mode of recommendations-service. */
 export const phaseSchema = z.strictObject({
   mode: z.string(),
+  /** `partial`: the share of calls it failed. */
+  errorRate: z.number().min(0).max(1).optional(),
   startMs: offsetMs,
   endMs: offsetMs,
 });

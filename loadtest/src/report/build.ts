@@ -1,20 +1,26 @@
-import { breakerStory } from '../model/circuit.js';
+import { breakerStory, openShare } from '../model/circuit.js';
+import { rungFigures } from '../model/ladder.js';
+import { meanCallsPerSecond } from '../model/observed.js';
 import { secondSamples, summarizeUsers } from '../model/load.js';
 import { usefulOf } from '../model/outcome.js';
 import { meanWaiting, phaseStats, recoveryAfter, sickWindow, type Phase } from '../model/phases.js';
 import { ratio, round } from '../model/stats.js';
 import type { StackSettings, Targets } from '../runner/control.js';
 import type { GatewayRecording } from '../scenarios/gateway-load.js';
+import type { LayersRecording } from '../scenarios/layers.js';
 import type { ScenarioRecording } from '../scenarios/recording.js';
 import type { GatewayScenario, ScenarioSettings } from '../scenarios/settings.js';
-import { headlineOf, verdictFor } from './narrative.js';
+import { headlineOf, layersVerdict, partialAnswer, rungSentence, verdictFor } from './narrative.js';
 import {
   reportSchema,
   SCHEMA_VERSION,
   type Comparison,
   type Environment,
+  type ErrorRateRow,
   type GatewayRun,
+  type LayersResult,
   type Report,
+  type RungResult,
   type ScenarioResult,
 } from './schema.js';
 
@@ -22,7 +28,7 @@ export interface ReportInput {
   settings: ScenarioSettings;
   services: StackSettings;
   targets: Targets;
-  recordings: ScenarioRecording[];
+  recordings: (ScenarioRecording | LayersRecording)[];
   environment: Environment;
   generatedAt: Date;
 }
@@ -67,9 +73,9 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
   };
 }
 
-/** The users who arrived while the dependency was sick: all of them in the outage. */
+/** The users who arrived while the dependency was sick: all of them but in the timeline. */
 function sickShare(run: GatewayRun, name: GatewayScenario): number {
-  if (name === 'outage') return run.users.usefulShare;
+  if (name !== 'timeline') return run.users.usefulShare;
   const sick = run.phases.find((p) => p.mode !== 'healthy');
   return sick?.users.usefulShare ?? run.users.usefulShare;
 }
@@ -81,7 +87,7 @@ export function compare(
   v2: GatewayRun,
 ): Comparison {
   const sick = sickWindow(phases);
-  const from = name === 'outage' ? v2.startMs : (sick?.startMs ?? 0);
+  const from = name === 'timeline' ? (sick?.startMs ?? 0) : v2.startMs;
   const story = v2.circuit ? breakerStory(v2.circuit, from, sick?.healedAtMs ?? null) : null;
   const facts = {
     usefulShare: { v1: v1.users.usefulShare, v2: v2.users.usefulShare },
@@ -97,9 +103,38 @@ export function compare(
   return { ...facts, verdict: verdictFor(name, v1, v2, facts) };
 }
 
-function toScenario(recording: ScenarioRecording): ScenarioResult {
+/** partial: per share of calls failed, each gateway's users and calls, and v2's open circuit. */
+export function byErrorRate(
+  phases: readonly Phase[],
+  v1: GatewayRun,
+  v2: GatewayRun,
+): ErrorRateRow[] {
+  return phases.flatMap((phase, i): ErrorRateRow[] => {
+    if (phase.errorRate === undefined) return [];
+    const { startMs, endMs } = phase;
+    const useful = (run: GatewayRun) => run.phases[i]?.users.usefulShare ?? 0;
+    const calls = (run: GatewayRun) => meanCallsPerSecond(run.dependency, startMs, endMs);
+    return [
+      {
+        errorRate: phase.errorRate,
+        startMs: round(startMs),
+        endMs: round(endMs),
+        v1: { usefulShare: useful(v1), callsPerSecond: calls(v1) },
+        v2: {
+          usefulShare: useful(v2),
+          callsPerSecond: calls(v2),
+          openShare: round(v2.circuit ? openShare(v2.circuit, startMs, endMs) : 0, 3),
+        },
+      },
+    ];
+  });
+}
+
+function toScenario(recording: ScenarioRecording, services: StackSettings): ScenarioResult {
   const v1 = toGatewayRun(recording.gateways.v1, recording.phases);
   const v2 = toGatewayRun(recording.gateways.v2, recording.phases);
+  const comparison = compare(recording.name, recording.phases, v1, v2);
+  const rows = recording.name === 'partial' ? byErrorRate(recording.phases, v1, v2) : undefined;
   return {
     name: recording.name,
     description: recording.description,
@@ -107,7 +142,31 @@ function toScenario(recording: ScenarioRecording): ScenarioResult {
     durationMs: recording.durationMs,
     phases: recording.phases,
     gateways: { v1, v2 },
-    comparison: compare(recording.name, recording.phases, v1, v2),
+    comparison: rows
+      ? { ...comparison, verdict: partialAnswer(rows, services.v2.errorThresholdPercentage) }
+      : comparison,
+    ...(rows ? { byErrorRate: rows } : {}),
+  };
+}
+
+function toLayers(recording: LayersRecording): LayersResult {
+  const rungs = recording.rungs.map(({ rung, recording: gateway }) => {
+    const run = toGatewayRun(gateway, recording.phases);
+    return { ...rung, run, figures: rungFigures(run) };
+  });
+  const results: RungResult[] = rungs.map((r) => ({
+    ...r,
+    sentence: rungSentence(r, rungs.find((b) => b.id === r.below) ?? null),
+  }));
+  return {
+    name: 'layers',
+    description: recording.description,
+    startedAt: new Date(recording.t0).toISOString(),
+    durationMs: recording.durationMs,
+    phases: recording.phases,
+    capacity: recording.capacity,
+    rungs: results,
+    verdict: layersVerdict(results),
   };
 }
 
@@ -115,7 +174,10 @@ function toScenario(recording: ScenarioRecording): ScenarioResult {
 export function buildReport(input: ReportInput): Report {
   const { settings, services, targets, recordings, environment, generatedAt } = input;
   const scenarios: Report['scenarios'] = {};
-  for (const recording of recordings) scenarios[recording.name] = toScenario(recording);
+  for (const recording of recordings) {
+    if (recording.name === 'layers') scenarios.layers = toLayers(recording);
+    else scenarios[recording.name] = toScenario(recording, services);
+  }
   return reportSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     generatedAt: generatedAt.toISOString(),
@@ -126,6 +188,8 @@ export function buildReport(input: ReportInput): Report {
       tailMs: settings.tailMs,
       outage: settings.outage,
       timeline: settings.timeline,
+      layers: settings.layers,
+      partial: settings.partial,
       services,
       targets: { ...targets },
     },
@@ -135,24 +199,34 @@ export function buildReport(input: ReportInput): Report {
   });
 }
 
-/** Every user of one gateway, per scenario, in columns (and autocannon's own result when it ran). */
-export function rawResults(recordings: readonly ScenarioRecording[], gateway: 'v1' | 'v2') {
+function rawUsers(load: GatewayRecording['load']) {
+  return {
+    columns: ['at', 'outcome', 'latencyMs', 'status'],
+    rows: load.arrivals.map((a) => [
+      round(a.at),
+      a.outcome,
+      a.latencyMs === null ? null : round(a.latencyMs),
+      a.status,
+    ]),
+    ...('raw' in load ? { autocannon: load.raw } : {}),
+  };
+}
+
+/**
+ * Every user of one gateway, per scenario, in columns (and autocannon's own result when it
+ * ran); the ladder's rungs on that gateway as `layers-<rung>`.
+ */
+export function rawResults(
+  recordings: readonly (ScenarioRecording | LayersRecording)[],
+  gateway: 'v1' | 'v2',
+) {
   return Object.fromEntries(
-    recordings.map((r) => {
-      const { load } = r.gateways[gateway];
-      return [
-        r.name,
-        {
-          columns: ['at', 'outcome', 'latencyMs', 'status'],
-          rows: load.arrivals.map((a) => [
-            round(a.at),
-            a.outcome,
-            a.latencyMs === null ? null : round(a.latencyMs),
-            a.status,
-          ]),
-          ...('raw' in load ? { autocannon: load.raw } : {}),
-        },
-      ];
-    }),
+    recordings.flatMap((r) =>
+      r.name === 'layers'
+        ? r.rungs
+            .filter(({ rung }) => rung.gateway === gateway)
+            .map(({ rung, recording }) => [`layers-${rung.id}`, rawUsers(recording.load)])
+        : [[r.name, rawUsers(r.gateways[gateway].load)]],
+    ),
   );
 }

@@ -19,13 +19,14 @@ import {
   formatSeconds,
   probeVerdict,
 } from '../browser/format.js';
-import { GATEWAY_STYLE, OUTCOME_STYLE } from '../browser/palette.js';
+import { GATEWAY_STYLE, OUTCOME_STYLE, RUNG_STYLE } from '../browser/palette.js';
 import { circuitSegments } from '../model/circuit.js';
-import { OUTCOME_LABELS, OUTCOMES } from '../model/outcome.js';
+import { OUTCOME_LABELS, OUTCOMES, usefulOf } from '../model/outcome.js';
 import type { PoolSample } from '../model/observed.js';
-import { sickWindow } from '../model/phases.js';
+import { sickWindow, type Phase } from '../model/phases.js';
 import { GATEWAYS } from '../scenarios/settings.js';
-import type { GatewayRun, Report, ScenarioResult } from './schema.js';
+import { rungHeads } from './table.js';
+import type { GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
 // The report's charts as data (chart-spec.ts), built from the report alone: renderHtml places a
 // canvas and a caption for each, embeds the specs, and the page's script draws them.
@@ -50,20 +51,32 @@ const PERCENTILES = ['p50', 'p90', 'p99', 'max'] as const;
 /** At most this many half-open probes are listed under the breaker's chart. */
 const LISTED_PROBES = 8;
 
+/** The sick phase's shading (each share failed, in the partial failure). */
+function sickShading(phases: readonly Phase[], durationMs: number): Backdrop['sick'] {
+  if (phases.some((p) => p.errorRate !== undefined))
+    return phases.map((p) => ({
+      fromS: seconds(p.startMs),
+      toS: seconds(p.endMs),
+      label: `${formatPercent(p.errorRate ?? 0)} of calls fail`,
+    }));
+  const sick = sickWindow(phases);
+  // Sick from start to end (the outage) leaves nothing to set apart.
+  if (!sick || (sick.startMs === 0 && sick.healedAtMs === null)) return undefined;
+  return [
+    {
+      fromS: seconds(sick.startMs),
+      toS: seconds(sick.healedAtMs ?? durationMs),
+      label: `recommendations: ${phases.find((p) => p.mode !== 'healthy')?.mode ?? 'sick'}`,
+    },
+  ];
+}
+
 /** The sick phase's shading and gateway-v2's band: the backdrop of every chart over time. */
 function backdrop(s: ScenarioResult, withBand: boolean): Backdrop {
-  const sick = sickWindow(s.phases);
   const v2 = s.gateways.v2;
   const result: Backdrop = {};
-  // Sick from start to end (the outage) leaves nothing to set apart.
-  if (sick && (sick.startMs > 0 || sick.healedAtMs !== null))
-    result.sick = [
-      {
-        fromS: seconds(sick.startMs),
-        toS: seconds(sick.healedAtMs ?? s.durationMs),
-        label: `recommendations: ${s.phases.find((p) => p.mode !== 'healthy')?.mode ?? 'sick'}`,
-      },
-    ];
+  const sick = sickShading(s.phases, s.durationMs);
+  if (sick) result.sick = sick;
   if (withBand && v2.circuit) result.circuit = circuitBand(v2, s.durationMs);
   return result;
 }
@@ -390,6 +403,44 @@ function collateralChart(s: ScenarioResult): ChartDef {
   };
 }
 
+/** partial: per share of calls failed, each gateway's users in time and v2's circuit open. */
+function partialChart(s: ScenarioResult): ChartDef | null {
+  const rows = s.byErrorRate;
+  if (!rows?.length) return null;
+  const pct = (v: number) => Math.round(v * 1000) / 10;
+  const labels = (data: number[]) => data.map((v) => formatPercent(v / 100));
+  const v1 = rows.map((r) => pct(r.v1.usefulShare));
+  const v2 = rows.map((r) => pct(r.v2.usefulShare));
+  const open = rows.map((r) => pct(r.v2.openShare));
+  return {
+    id: `${s.name}-by-rate`,
+    title: 'Users in time, and gateway-v2’s circuit, per share of calls failed',
+    note: 'For each share of recommendations calls that failed: the share of each gateway’s users who got the product in time, and the share of the stretch gateway-v2’s circuit was open.',
+    spec: {
+      type: 'bar',
+      labels: rows.map((r) => `${formatPercent(r.errorRate)} fail`),
+      series: [
+        { ...gatewayBars('v1', v1, labels(v1)), label: 'gateway-v1: users in time' },
+        { ...gatewayBars('v2', v2, labels(v2)), label: 'gateway-v2: users in time' },
+        {
+          label: 'gateway-v2: circuit open',
+          values: open,
+          color: OUTCOME_STYLE.tooLate.color,
+          pattern: 'dark-stripes',
+          point: 'rect',
+          valueLabels: labels(open),
+        },
+      ],
+      x: { kind: 'category' },
+      y: { kind: 'linear', title: '%', min: 0, max: 100, format: 'percent' },
+      legend: 'top',
+      valueLabels: 'above',
+    },
+    band: false,
+    list: [],
+  };
+}
+
 /**
  * A scenario's charts in reading order. The over-time charts of users, the pool and latency
  * are for the timeline only: in the outage the gateways ran one after the other.
@@ -398,8 +449,81 @@ export function scenarioCharts(report: Report, s: ScenarioResult): ChartDef[] {
   const overTimeCharts =
     s.name === 'timeline'
       ? [arrivalsChart(s), waitingChart(s), poolChart(s), breakerChart(report, s), p99Chart(s)]
-      : [breakerChart(report, s)];
+      : s.name === 'partial'
+        ? [partialChart(s), arrivalsChart(s), breakerChart(report, s)]
+        : [breakerChart(report, s)];
   return [...overTimeCharts, percentileChart(s), outcomeChart(s), collateralChart(s)].filter(
     (c): c is ChartDef => c !== null,
   );
+}
+
+function rungLines(l: LayersResult, y: (run: GatewayRun) => Point[]): SeriesSpec[] {
+  const heads = rungHeads(l);
+  return l.rungs.map((r, i) => {
+    const style = RUNG_STYLE[r.id];
+    return {
+      label: `${heads[i]}: ${r.label}`,
+      points: y(r.run),
+      color: style.color,
+      dash: style.dash,
+      point: style.point,
+      pointRadius: 0,
+    };
+  });
+}
+
+function ladderChart(l: LayersResult, id: string, series: SeriesSpec[], y: ChartSpec['y']) {
+  return {
+    type: 'line' as const,
+    series,
+    x: timeAxis(seconds(l.durationMs)),
+    y,
+    legend: 'top' as const,
+    backdrop: { sick: sickShading(l.phases, l.durationMs) ?? [] },
+    id,
+  };
+}
+
+/** The ladder's charts: users served in time per rung, and the calls each sent recommendations. */
+export function layersCharts(l: LayersResult): ChartDef[] {
+  const served = rungLines(l, (run) =>
+    run.samples.map((x) => ({
+      x: mid(x.t),
+      y: x.arrivals > 0 ? Math.round((usefulOf(x.outcomes) / x.arrivals) * 1000) / 10 : null,
+    })),
+  );
+  const calls = rungLines(l, (run) =>
+    run.dependency.map((d) => ({ x: seconds(d.t), y: d.callsPerSecond })),
+  );
+  const { id: servedId, ...servedSpec } = ladderChart(l, 'layers-served', served, {
+    kind: 'linear',
+    title: '% of the second’s users served in time',
+    min: 0,
+    max: 100,
+    format: 'percent',
+  });
+  const { id: callsId, ...callsSpec } = ladderChart(
+    l,
+    'layers-calls',
+    calls,
+    linearAxis('calls per second', 'count', values(calls), 1.2),
+  );
+  return [
+    {
+      id: servedId,
+      title: 'Users served in time, second by second, on each rung',
+      note: 'Of the users who arrived in each second, the share who got the product within their patience, per rung of the ladder. Shaded: recommendations hung.',
+      spec: servedSpec,
+      band: false,
+      list: [],
+    },
+    {
+      id: callsId,
+      title: 'Calls reaching recommendations, per rung',
+      note: 'Calls per second each rung’s own recommendations-service received, as it counted them. A call that waits out the hang holds a worker; calls abandoned by a gateway are still worked on.',
+      spec: callsSpec,
+      band: false,
+      list: [],
+    },
+  ];
 }

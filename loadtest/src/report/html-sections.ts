@@ -8,30 +8,35 @@ import {
   formatRate,
   formatSeconds,
   formatSpeedup,
+  plural,
 } from '../browser/format.js';
 import { CIRCUIT_STYLE, GATEWAY_STYLE } from '../browser/palette.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVICE_SETTINGS, type ServiceName } from '../scenarios/services.js';
 import {
   GATEWAYS,
-  GATEWAY_SCENARIOS,
+  SCENARIO_TITLES,
   type GatewayId,
-  type GatewayScenario,
+  type ScenarioName,
 } from '../scenarios/settings.js';
 import type { ChartDef } from './html-charts.js';
 import { escapeHtml } from './html-page.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
-import type { GatewayRun, Report, ScenarioResult } from './schema.js';
-import { absenceReason } from './table.js';
+import type { GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
+import {
+  absenceReason,
+  ERROR_RATE_HEAD,
+  errorRateRows,
+  layersRows,
+  rungHeads,
+  scenariosShown,
+} from './table.js';
 
 // The HTML report's sections. Each `data-slide` element is one screen of the presentation mode
 // (present.ts); in the scrolling page they simply follow one another.
 
-const TITLES: Record<GatewayScenario, string> = {
-  outage: 'Outage: recommendations hang, each gateway loaded in turn',
-  timeline: 'Timeline: healthy → hang → healthy, both gateways at once',
-};
-const SHORT_TITLES: Record<GatewayScenario, string> = { outage: 'Outage', timeline: 'Timeline' };
+const TITLES = (name: ScenarioName) => SCENARIO_TITLES[name].long;
+const SHORT_TITLES = (name: ScenarioName) => SCENARIO_TITLES[name].short;
 
 const text = (value: string) => escapeHtml(value);
 
@@ -148,8 +153,8 @@ function chartSlide(s: ScenarioResult, chart: ChartDef): string {
     : '';
   return slide(
     `${chart.id}-slide`,
-    `${SHORT_TITLES[s.name]}: ${chart.title}`,
-    `<p class="kicker">${text(SHORT_TITLES[s.name])}</p>
+    `${SHORT_TITLES(s.name)}: ${chart.title}`,
+    `<p class="kicker">${text(SHORT_TITLES(s.name))}</p>
 <h3>${text(chart.title)}</h3>
 <p class="note">${text(chart.note)}</p>
 <div class="canvas-box"><canvas id="${text(chart.id)}" role="img" aria-label="${text(chart.title)}"></canvas></div>
@@ -168,8 +173,8 @@ export function scenarioSection(
   const verdict = inHeadline ? '' : `<p class="verdict">${text(s.comparison.verdict)}</p>`;
   const summary = slide(
     `${s.name}-summary`,
-    TITLES[s.name],
-    `<h2>${text(TITLES[s.name])}</h2>
+    TITLES(s.name),
+    `<h2>${text(TITLES(s.name))}</h2>
 <p class="description">${text(s.description)} Users: ${text(describeLoad(load))} per gateway; patience ${text(formatSeconds(load.patienceMs))}.</p>
 ${caveat ? `<p class="caveat">${text(caveat)}</p>` : ''}
 <div class="cards">${scenarioCards(s)
@@ -178,18 +183,70 @@ ${caveat ? `<p class="caveat">${text(caveat)}</p>` : ''}
 ${verdict}`,
     'summary',
   );
+  const rates = s.byErrorRate
+    ? slide(
+        `${s.name}-rates`,
+        `${SHORT_TITLES(s.name)}: per share failed`,
+        `<p class="kicker">${text(SHORT_TITLES(s.name))}</p>
+${table('Per share of recommendations calls failed', ERROR_RATE_HEAD.slice(1), errorRateRows(s.byErrorRate) as Row[])}
+<p class="verdict">${text(s.comparison.verdict)}</p>`,
+      )
+    : '';
   return `<div class="scenario" id="scenario-${s.name}">
 ${summary}
+${rates}
 <div class="charts">${charts.map((chart) => chartSlide(s, chart)).join('\n')}</div>
 </div>`;
 }
 
-export function absentSection(report: Report, name: GatewayScenario): string {
+/** The ladder: its table of figures per rung, one sentence per rung, and its charts. */
+export function layersSection(l: LayersResult, charts: ChartDef[], inHeadline: boolean): string {
+  const load = l.rungs[0]?.run.load;
+  const users = load
+    ? ` Users: ${describeLoad(load)} per rung; patience ${formatSeconds(load.patienceMs)}. Each rung’s own recommendations-service serves ${plural(l.capacity.limit, 'call')} at once, ${formatMs(l.capacity.workMs)} each.`
+    : '';
+  const caveat = load ? closedLoopCaveat(load) : null;
+  const head = ['', ...rungHeads(l)];
+  const summary = slide(
+    'layers-summary',
+    TITLES('layers'),
+    `<h2>${text(TITLES('layers'))}</h2>
+<p class="description">${text(l.description)}${text(users)}</p>
+${caveat ? `<p class="caveat">${text(caveat)}</p>` : ''}
+${table('Each rung, side by side', head, layersRows(l) as Row[])}
+${inHeadline ? '' : `<p class="verdict">${text(l.verdict)}</p>`}`,
+    'summary',
+  );
+  const bought = slide(
+    'layers-bought',
+    `${SHORT_TITLES('layers')}: what each layer bought`,
+    `<p class="kicker">${text(SHORT_TITLES('layers'))}</p><h3>What each layer bought</h3>
+<ul class="rung-sentences">${l.rungs.map((r) => `<li>${text(r.sentence)}</li>`).join('')}</ul>`,
+  );
+  const chartSlides = charts.map((chart) =>
+    slide(
+      `${chart.id}-slide`,
+      `${SHORT_TITLES('layers')}: ${chart.title}`,
+      `<p class="kicker">${text(SHORT_TITLES('layers'))}</p>
+<h3>${text(chart.title)}</h3>
+<p class="note">${text(chart.note)}</p>
+<div class="canvas-box"><canvas id="${text(chart.id)}" role="img" aria-label="${text(chart.title)}"></canvas></div>`,
+      'chart',
+    ),
+  );
+  return `<div class="scenario" id="scenario-layers">
+${summary}
+${bought}
+<div class="charts">${chartSlides.join('\n')}</div>
+</div>`;
+}
+
+export function absentSection(report: Report, name: ScenarioName): string {
   return `<div class="scenario absent" id="scenario-${name}">
 ${slide(
   `${name}-summary`,
-  TITLES[name],
-  `<h2>${text(TITLES[name])}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>`,
+  TITLES(name),
+  `<h2>${text(TITLES(name))}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>`,
   'summary',
 )}
 </div>`;
@@ -221,12 +278,25 @@ const lag = (run: GatewayRun | undefined) => {
 /** The load of each scenario, as the report's config and runs state it. */
 function loadTable(report: Report): string {
   const { config } = report;
-  const loads = GATEWAY_SCENARIOS.map((name) => config.load[name]);
-  const ran = (name: GatewayScenario) => report.scenarios[name];
-  const cell = (f: (load: LoadSpec, name: GatewayScenario) => string) =>
-    GATEWAY_SCENARIOS.map((name, i) => (ran(name) ? f(loads[i] as LoadSpec, name) : 'not run'));
+  const names = scenariosShown(report);
+  const ran = (name: ScenarioName) => report.scenarios[name];
+  const cell = (f: (load: LoadSpec, name: ScenarioName) => string) =>
+    names.map((name) => (ran(name) ? f(config.load[name], name) : 'not run'));
   const open = (f: (load: Extract<LoadSpec, { model: 'open' }>) => string) =>
     cell((load) => (load.model === 'open' ? f(load) : DASH));
+  const gatewayRun = (name: ScenarioName, g: GatewayId): GatewayRun | undefined => {
+    const s = ran(name);
+    if (!s) return undefined;
+    return 'rungs' in s ? s.rungs.find((r) => r.gateway === g)?.run : s.gateways[g];
+  };
+  const duration = (name: ScenarioName) => {
+    const phased = (p: { healthyMs: number; hangMs: number; recoveryMs: number }) =>
+      `healthy ${formatSeconds(p.healthyMs)}, hang ${formatSeconds(p.hangMs)}, healthy ${formatSeconds(p.recoveryMs)}`;
+    if (name === 'outage') return `${formatSeconds(config.outage.durationMs)} per gateway`;
+    if (name === 'partial')
+      return `${formatSeconds(config.partial.stretchMs)} per share failed (${config.partial.errorRates.map(formatPercent).join(', ')})`;
+    return phased(name === 'layers' ? config.layers : config.timeline);
+  };
   const rows: Row[] = [
     [
       'model',
@@ -244,26 +314,20 @@ function loadTable(report: Report): string {
     ['patience (later is too late)', ...cell((l) => formatMs(l.patienceMs))],
     ['client timeout', ...cell((l) => formatMs(l.clientTimeoutMs))],
     ['socket budget (in flight at most)', ...open((l) => formatCount(l.socketBudget))],
+    ['duration', ...cell((_l, name) => duration(name))],
     [
-      'duration',
-      ...cell((_l, name) =>
-        name === 'outage'
-          ? `${formatSeconds(config.outage.durationMs)} per gateway`
-          : `healthy ${formatSeconds(config.timeline.healthyMs)}, hang ${formatSeconds(config.timeline.hangMs)}, healthy ${formatSeconds(config.timeline.recoveryMs)}`,
-      ),
-    ],
-    [
-      'users who arrived (v1 / v2)',
+      'users who arrived (v1 / v2; the ladder: per rung)',
       ...cell((_l, name) => {
-        const s = ran(name);
-        return s
-          ? `${formatCount(s.gateways.v1.users.arrivals)} / ${formatCount(s.gateways.v2.users.arrivals)}`
+        const [a, b] = [gatewayRun(name, 'v1'), gatewayRun(name, 'v2')];
+        if (name === 'layers') return a ? formatCount(a.users.arrivals) : DASH;
+        return a && b
+          ? `${formatCount(a.users.arrivals)} / ${formatCount(b.users.arrivals)}`
           : DASH;
       }),
     ],
     ...GATEWAYS.map((g): Row => [
       `schedule lag, ${GATEWAY_STYLE[g].name} (p50 / p99 / max)`,
-      ...cell((_l, name) => lag(ran(name)?.gateways[g])),
+      ...cell((_l, name) => lag(gatewayRun(name, g))),
     ]),
   ];
   const general: Row[] = [
@@ -271,7 +335,7 @@ function loadTable(report: Report): string {
     ['answers waited for after the last arrival', formatMs(config.tailMs)],
     ...Object.entries(config.targets).map(([name, url]): Row => [name, url]),
   ];
-  return `${table('The load', ['', ...GATEWAY_SCENARIOS.map((n) => SHORT_TITLES[n])], rows, true)}
+  return `${table('The load', ['', ...names.map((n) => SHORT_TITLES(n))], rows, true)}
 ${table('The run', null, general, true)}`;
 }
 

@@ -1,15 +1,16 @@
 import type { PageAssets } from '../browser/assets.js';
-import { GATEWAY_SCENARIOS } from '../scenarios/settings.js';
-import { scenarioCharts, type ChartDef } from './html-charts.js';
+import { layersCharts, scenarioCharts, type ChartDef } from './html-charts.js';
 import { escapeHtml, jsonForScript, pageShell } from './html-page.js';
 import {
   absentSection,
   configurationSection,
   footer,
   header,
+  layersSection,
   narrativeSection,
   scenarioSection,
 } from './html-sections.js';
+import { scenariosShown } from './table.js';
 import { narrative } from './narrative.js';
 import type { Report } from './schema.js';
 
@@ -22,15 +23,19 @@ export type ChartData = { id: string; spec: ChartDef['spec'] }[];
  * JSON, and nothing beside the file is needed. Pure: the same report gives the same page.
  */
 export function renderHtml(report: Report, assets: PageAssets): string {
-  const charts = GATEWAY_SCENARIOS.flatMap((name) => {
+  const shown = scenariosShown(report);
+  const charts = shown.flatMap((name) => {
     const s = report.scenarios[name];
-    return s ? scenarioCharts(report, s) : [];
+    if (!s) return [];
+    return 'rungs' in s ? layersCharts(s) : scenarioCharts(report, s);
   });
-  const sections = GATEWAY_SCENARIOS.map((name) => {
+  const sections = shown.map((name) => {
     const s = report.scenarios[name];
     if (!s) return absentSection(report, name);
     const mine = charts.filter((c) => c.id.startsWith(`${name}-`));
-    return scenarioSection(s, mine, report.headline.includes(s.comparison.verdict));
+    return 'rungs' in s
+      ? layersSection(s, mine, report.headline.includes(s.verdict))
+      : scenarioSection(s, mine, report.headline.includes(s.comparison.verdict));
   });
   const body = `<button type="button" class="present-button" id="present" aria-keyshortcuts="P">Present <kbd>P</kbd></button>
 <main>

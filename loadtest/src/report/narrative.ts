@@ -5,6 +5,7 @@ import {
   formatOptionalMs,
   formatPercent,
   formatRate,
+  formatRatio,
   formatSeconds,
   plural,
 } from '../browser/format.js';
@@ -14,7 +15,16 @@ import type { LoadSpec } from '../model/load.js';
 import { SERVED_SHARE, sickWindow } from '../model/phases.js';
 import { OUTCOME_LABELS } from '../model/outcome.js';
 import type { GatewayScenario } from '../scenarios/settings.js';
-import type { Comparison, GatewayRun, Report, ScenarioResult } from './schema.js';
+import type { RungFigures } from '../model/ladder.js';
+import type {
+  Comparison,
+  ErrorRateRow,
+  GatewayRun,
+  LayersResult,
+  Report,
+  RungResult,
+  ScenarioResult,
+} from './schema.js';
 
 // The report's words: the one-line verdicts, the headline and "What happened", every sentence
 // generated from the figures. Each phrase copes with empty runs itself, so no sentence can end
@@ -70,11 +80,127 @@ export function closedLoopCaveat(load: LoadSpec): string | null {
   return `Load: a closed loop of ${plural(load.connections, 'connection')} per gateway, each waiting for its answer before sending again: a stuck gateway is sent fewer requests, so these shares count requests, not users, and understate what users would live through (run without --load closed to see it).`;
 }
 
-/** The verdict of the lead scenario (the timeline when it ran), and what bends its figures. */
+/**
+ * The verdict of the lead scenario (the timeline when it ran, then the outage, the partial
+ * failure, the ladder), and what bends its figures.
+ */
 export function headlineOf(scenarios: Report['scenarios']): string {
-  const lead = scenarios.timeline ?? scenarios.outage;
-  if (!lead) return 'No scenario was run.';
-  return defined([lead.comparison.verdict, closedLoopCaveat(lead.gateways.v1.load)]).join('\n');
+  const lead = scenarios.timeline ?? scenarios.outage ?? scenarios.partial;
+  if (lead)
+    return defined([lead.comparison.verdict, closedLoopCaveat(lead.gateways.v1.load)]).join('\n');
+  const ladder = scenarios.layers;
+  if (ladder)
+    return defined([ladder.verdict, closedLoopCaveat(ladder.rungs[0]!.run.load)]).join('\n');
+  return 'No scenario was run.';
+}
+
+const perSecond = (calls: number) => `${formatRate(calls)} calls/s`;
+const points = (delta: number) => `${Math.round(Math.abs(delta) * 100)} points`;
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * partial: the lab's exercise 8 ("Does the circuit breaker still help with 50 % failure rate?
+ * What about 30 %?") answered from the rows: per share failed, what each gateway's users got,
+ * how long the circuit was open and what reached recommendations; then what follows.
+ */
+export function partialAnswer(rows: readonly ErrorRateRow[], thresholdPercent: number): string {
+  if (rows.length === 0) return 'No share of failures was run.';
+  const pct = (r: ErrorRateRow) => formatPercent(r.errorRate);
+  const each = rows.map(
+    (r) =>
+      `at ${pct(r)} failing, gateway-v2 served ${formatPercent(r.v2.usefulShare)} of its users in time (gateway-v1 ${formatPercent(r.v1.usefulShare)}), its circuit was open ${formatPercent(r.v2.openShare)} of the time and it sent ${perSecond(r.v2.callsPerSecond)} to recommendations (gateway-v1 ${perSecond(r.v1.callsPerSecond)})`,
+  );
+  // Open a tenth of the time or more: the breaker did something for the dependency.
+  const opened = rows.filter((r) => r.v2.openShare >= 0.1).map(pct);
+  const closed = rows.filter((r) => r.v2.openShare < 0.1).map(pct);
+  const breaker = opened.length
+    ? `the breaker, which opens when ${thresholdPercent} % of the calls in its window fail, spared recommendations at ${list(opened)}${closed.length ? ` and barely opened at ${list(closed)}` : ''}`
+    : `the breaker, which opens when ${thresholdPercent} % of the calls in its window fail, barely opened at any of them`;
+  const fallbackHelped = rows.every((r) => r.v2.usefulShare > r.v1.usefulShare);
+  const users = fallbackHelped
+    ? '; what kept gateway-v2’s users served at every share was the fallback, not the breaker'
+    : '';
+  return `Does the breaker still help when only some calls fail? ${each.map((e) => e[0]!.toUpperCase() + e.slice(1)).join('. ')}. So ${breaker}${users}.`;
+}
+
+type Rung = Omit<RungResult, 'sentence'>;
+
+/** What one rung bought over the rung below, every clause from a change in the figures. */
+export function rungSentence(rung: Rung, below: Rung | null): string {
+  const f = rung.figures;
+  const served = (x: RungFigures) =>
+    x.servedAgainAfterMs === null
+      ? 'users were not served in time again within the run'
+      : `users were served in time again ${formatSeconds(x.servedAgainAfterMs)} after the heal`;
+  const recovered = (x: RungFigures) =>
+    x.dependencyRecoveredAfterMs === null
+      ? 'recommendations still had calls waiting for a worker when the run ended'
+      : `recommendations had no call waiting ${formatSeconds(x.dependencyRecoveredAfterMs)} after the heal`;
+  if (!below) {
+    return `${rung.label}: ${formatPercent(f.hang.usefulShare)} of the users who arrived while recommendations hung were served in time (p99 ${formatOptionalMs(f.hang.latencyMs?.p99)}); ${perSecond(f.callsPerSecond.hang)} reached recommendations while it hung, ${perSecond(f.callsPerSecond.afterHeal)} after the heal; ${served(f)}; ${recovered(f)}; the healthy route’s p99 during the hang was ${formatOptionalMs(f.healthyRouteP99Ms)}.`;
+  }
+  const b = below.figures;
+  const clauses: string[] = [];
+  const dUseful = f.hang.usefulShare - b.hang.usefulShare;
+  if (Math.abs(dUseful) >= 0.05)
+    clauses.push(
+      `${dUseful > 0 ? 'served' : 'lost'} ${points(dUseful)} of the users in time during the hang (${formatPercent(b.hang.usefulShare)} → ${formatPercent(f.hang.usefulShare)})`,
+    );
+  const [p99b, p99] = [b.hang.latencyMs?.p99, f.hang.latencyMs?.p99];
+  if (p99b != null && p99 != null && (p99 * 2 <= p99b || p99 >= p99b * 2))
+    clauses.push(`moved the hang’s p99 from ${formatMs(p99b)} to ${formatMs(p99)}`);
+  const [cb, c] = [b.callsPerSecond.hang, f.callsPerSecond.hang];
+  if (c >= cb * 1.5 && c - cb >= 1)
+    clauses.push(
+      `sent ${cb > 0 ? `${formatRatio(c / cb)} the` : 'more'} calls to recommendations while it hung (${perSecond(cb)} → ${perSecond(c)})`,
+    );
+  else if (c * 1.5 <= cb && cb - c >= 1)
+    clauses.push(
+      `cut the calls reaching recommendations while it hung from ${perSecond(cb)} to ${perSecond(c)}`,
+    );
+  if ((b.servedAgainAfterMs === null) !== (f.servedAgainAfterMs === null)) clauses.push(served(f));
+  if ((b.dependencyRecoveredAfterMs === null) !== (f.dependencyRecoveredAfterMs === null))
+    clauses.push(recovered(f));
+  const [hb, h] = [b.healthyRouteP99Ms, f.healthyRouteP99Ms];
+  if (hb != null && h != null && (h * 2 <= hb || h >= hb * 2) && Math.abs(h - hb) >= 50)
+    clauses.push(
+      `moved the healthy route’s p99 during the hang from ${formatMs(hb)} to ${formatMs(h)}`,
+    );
+  // Retries that add no calls are the surprise: say what held them back, from the pool's own size.
+  const size = rung.run.pool?.[0]?.size;
+  if (rung.retries > 0 && c < cb * 1.5 && size !== undefined)
+    clauses.push(
+      `the calls reaching recommendations barely changed (${perSecond(cb)} → ${perSecond(c)} while it hung, ${perSecond(b.callsPerSecond.afterHeal)} → ${perSecond(f.callsPerSecond.afterHeal)} after the heal): gateway-v1’s shared pool of ${plural(size, 'place')}, each held through the hang, caps the calls it can send, so every retry waits in the same line`,
+    );
+  const what = clauses.length ? clauses.join('; ') : 'changed little here';
+  return `${rung.label} (${rung.adds}, compared with ${below.label}): ${what}.`;
+}
+
+/** The ladder in one sentence: the bottom and the top rung, the retries, who recovered. */
+export function layersVerdict(rungs: readonly RungResult[]): string {
+  const bottom = rungs.find((r) => r.id === 'none');
+  const top = rungs.find((r) => r.id === 'bulkhead');
+  const retries = rungs.find((r) => r.id === 'retries');
+  if (!bottom || !top) return 'The ladder did not run every rung.';
+  const parts = [
+    `While recommendations hung, no protection served ${formatPercent(bottom.figures.hang.usefulShare)} of its users in time and gateway-v2 with every protection ${formatPercent(top.figures.hang.usefulShare)}`,
+  ];
+  if (retries) {
+    const [c0, c1] = [bottom.figures.callsPerSecond, retries.figures.callsPerSecond];
+    parts.push(
+      `${retries.retries} retries sent ${perSecond(c1.hang)} to recommendations while it hung (${perSecond(c0.hang)} without) and ${perSecond(c1.afterHeal)} after the heal (${perSecond(c0.afterHeal)} without)`,
+    );
+  }
+  const stuck = rungs
+    .filter((r) => r.figures.dependencyRecoveredAfterMs === null)
+    .map((r) => r.label);
+  parts.push(
+    stuck.length
+      ? `recommendations had not recovered by the end of the run behind ${list(stuck)}`
+      : 'every rung’s recommendations recovered within the run',
+  );
+  return `${parts.join('; ')}.`;
 }
 
 function probeSummary(c: Collateral): string {
@@ -206,15 +332,27 @@ export function timelineStory(s: ScenarioResult): string[] {
   ]);
 }
 
+export function layersStory(l: LayersResult): string[] {
+  const load = l.rungs[0]?.run.load;
+  return defined([
+    load
+      ? `The ladder: ${l.rungs.length} gateways side by side, each under ${describeLoad(load)}, each with its own recommendations-service serving ${plural(l.capacity.limit, 'call')} at once (${formatMs(l.capacity.workMs)} each).`
+      : null,
+    ...l.rungs.map((r) => r.sentence),
+  ]);
+}
+
 /**
  * "What happened", in plain sentences generated from the numbers, for the top of the HTML
  * report. Scenarios that were not run are left out (the report's sections say why).
  */
 export function narrative(report: Report): string[] {
-  const { outage, timeline } = report.scenarios;
+  const { outage, timeline, partial, layers } = report.scenarios;
   const lines = [
     ...(timeline ? timelineStory(timeline) : []),
     ...(outage ? outageStory(outage) : []),
+    ...(partial ? [partial.comparison.verdict] : []),
+    ...(layers ? layersStory(layers) : []),
   ];
   return lines.length ? lines : ['No scenario was run, so there is nothing to tell yet.'];
 }

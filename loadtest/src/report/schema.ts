@@ -1,5 +1,5 @@
 import { poolStatusSchema } from '@cbd/gateway-v1/contract';
-import { circuitStatusSchema } from '@cbd/gateway-v2/contract';
+import { circuitStatusSchema, protectionSchema } from '@cbd/gateway-v2/contract';
 import { failureStateSchema } from '@cbd/recommendations-service/contract';
 import { z } from 'zod';
 import { circuitRecordSchema } from '../model/circuit.js';
@@ -11,8 +11,10 @@ import {
   secondSampleSchema,
   usersSummarySchema,
 } from '../model/load.js';
+import { rungFiguresSchema } from '../model/ladder.js';
 import { dependencySampleSchema, poolSampleSchema } from '../model/observed.js';
 import { phaseSchema, phaseStatsSchema, recoverySchema } from '../model/phases.js';
+import { RUNG_IDS } from '../scenarios/ladder.js';
 import { GATEWAYS, GATEWAY_SCENARIOS, SCENARIOS } from '../scenarios/settings.js';
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
@@ -78,6 +80,21 @@ export const comparisonSchema = z.strictObject({
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
+/** partial: what each gateway did while recommendations failed one share of calls. */
+export const errorRateRowSchema = z.strictObject({
+  errorRate: share,
+  startMs: offsetMs,
+  endMs: offsetMs,
+  v1: z.strictObject({ usefulShare: share, callsPerSecond: z.number().min(0) }),
+  v2: z.strictObject({
+    usefulShare: share,
+    callsPerSecond: z.number().min(0),
+    /** The share of the stretch gateway-v2's circuit was open. */
+    openShare: share,
+  }),
+});
+export type ErrorRateRow = z.infer<typeof errorRateRowSchema>;
+
 export const scenarioSchema = z.strictObject({
   name: gatewayScenarioSchema,
   description: z.string(),
@@ -86,8 +103,40 @@ export const scenarioSchema = z.strictObject({
   phases: z.array(phaseSchema),
   gateways: z.strictObject({ v1: gatewayRunSchema, v2: gatewayRunSchema }),
   comparison: comparisonSchema,
+  /** partial only: one row per share of calls failed, in run order. */
+  byErrorRate: z.array(errorRateRowSchema).optional(),
 });
 export type ScenarioResult = z.infer<typeof scenarioSchema>;
+
+/** One rung of the ladder: what it ran, its run under the users, and what it bought. */
+export const rungResultSchema = z.strictObject({
+  id: z.enum(RUNG_IDS),
+  label: z.string(),
+  adds: z.string(),
+  /** The rung it is compared with; null for the bottom one. */
+  below: z.enum(RUNG_IDS).nullable(),
+  gateway: gatewaySchema,
+  protections: z.array(protectionSchema),
+  retries: count,
+  run: gatewayRunSchema,
+  figures: rungFiguresSchema,
+  /** What this rung bought over the one below, from the figures. */
+  sentence: z.string(),
+});
+export type RungResult = z.infer<typeof rungResultSchema>;
+
+export const layersSchema = z.strictObject({
+  name: z.literal('layers'),
+  description: z.string(),
+  startedAt: z.iso.datetime(),
+  durationMs: ms,
+  phases: z.array(phaseSchema),
+  /** Each rung's recommendations-service: calls served at once, and how long each takes. */
+  capacity: z.strictObject({ limit: count, workMs: ms }),
+  rungs: z.array(rungResultSchema),
+  verdict: z.string(),
+});
+export type LayersResult = z.infer<typeof layersSchema>;
 
 /** The services' settings that shape the result, as the running stack reported them. */
 export const stackSettingsSchema = z.strictObject({
@@ -130,6 +179,16 @@ export const reportSchema = z.strictObject({
     tailMs: ms,
     outage: z.strictObject({ durationMs: ms }),
     timeline: z.strictObject({ healthyMs: ms, hangMs: ms, recoveryMs: ms }),
+    layers: z.strictObject({
+      warmupMs: ms,
+      healthyMs: ms,
+      hangMs: ms,
+      recoveryMs: ms,
+      capacity: count,
+      workMs: ms,
+      retries: count,
+    }),
+    partial: z.strictObject({ errorRates: z.array(share), stretchMs: ms }),
     services: stackSettingsSchema,
     targets: z.record(z.string(), z.string()),
   }),
@@ -137,6 +196,8 @@ export const reportSchema = z.strictObject({
   scenarios: z.strictObject({
     outage: scenarioSchema.optional(),
     timeline: scenarioSchema.optional(),
+    partial: scenarioSchema.optional(),
+    layers: layersSchema.optional(),
   }),
   /** The lead scenario's verdict (the timeline's, when it ran), for the top of the report. */
   headline: z.string(),

@@ -10,17 +10,20 @@ import {
   formatSpeedup,
 } from '../browser/format.js';
 import { OUTCOMES } from '../model/outcome.js';
-import { GATEWAY_SCENARIOS } from '../scenarios/settings.js';
+import type { RungFigures } from '../model/ladder.js';
+import { meanCallsPerSecond } from '../model/observed.js';
+import { sickWindow } from '../model/phases.js';
+import {
+  DEFAULT_SCENARIOS,
+  SCENARIO_TITLES,
+  SCENARIOS,
+  type ScenarioName,
+} from '../scenarios/settings.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
 import type { GatewayScenario } from '../scenarios/settings.js';
-import type { GatewayRun, Report, ScenarioResult } from './schema.js';
+import type { ErrorRateRow, GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
 type Row = [metric: string, v1: string, v2: string, factor: string];
-
-const TITLES: Record<GatewayScenario, string> = {
-  outage: 'Outage: recommendations hang, each gateway loaded in turn',
-  timeline: 'Timeline: both gateways loaded while recommendations go healthy → hang → healthy',
-};
 
 const outcomes = (r: GatewayRun) =>
   OUTCOMES.map((o) => formatCount(r.users.outcomes[o])).join(' / ');
@@ -38,6 +41,17 @@ const sickShare = (r: GatewayRun) => {
   const sick = r.phases.find((p) => p.mode !== 'healthy');
   return sick ? formatPercent(sick.users.usefulShare) : DASH;
 };
+
+/** The timeline's figure while recommendations hung; the others' over the whole run. */
+const sickLabel = (s: ScenarioResult, label: string) =>
+  s.name === 'timeline' ? `${label} while it hung` : label;
+
+function sickCalls(s: ScenarioResult, r: GatewayRun): number {
+  const sick = s.name === 'timeline' ? sickWindow(s.phases) : null;
+  return sick
+    ? meanCallsPerSecond(r.dependency, sick.startMs, sick.endMs)
+    : meanCallsPerSecond(r.dependency, r.startMs, r.endMs);
+}
 
 /** The rows of one scenario's table: metric, gateway-v1, gateway-v2, v2 vs v1. */
 export function scenarioRows(s: ScenarioResult): Row[] {
@@ -77,6 +91,12 @@ export function scenarioRows(s: ScenarioResult): Row[] {
     ['full / degraded / too late / failed / timed out / dropped', outcomes(v1), outcomes(v2), DASH],
     ['most users waiting at once', formatCount(v1.peakWaiting), formatCount(v2.peakWaiting), DASH],
     [
+      sickLabel(s, 'calls/s reaching recommendations'),
+      formatRate(sickCalls(s, v1)),
+      formatRate(sickCalls(s, v2)),
+      DASH,
+    ],
+    [
       `${v1.collateral.path} probes in time`,
       probes(v1),
       probes(v2),
@@ -108,22 +128,86 @@ export function scenarioRows(s: ScenarioResult): Row[] {
   return rows;
 }
 
-function scenarioTable(s: ScenarioResult): string {
+function textTable(head: string[], rows: string[][]): string {
   // No colours: the caller decides whether its output is a terminal; plain text also diffs well.
   const table = new Table({
-    head: ['metric', 'gateway-v1', 'gateway-v2', 'v2 vs v1'],
+    head,
     style: { head: [], border: [] },
-    colAligns: ['left', 'right', 'right', 'right'],
+    colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
   });
-  table.push(...scenarioRows(s));
+  table.push(...rows);
   // The rule under the header only: without the rules between rows, a dozen rows fit a screen.
   const lines = table.toString().split('\n');
   const firstRule = lines.findIndex((line) => line.startsWith('├'));
   return lines.filter((line, i) => i === firstRule || !line.startsWith('├')).join('\n');
 }
 
+const scenarioTable = (s: ScenarioResult) =>
+  textTable(['metric', 'gateway-v1', 'gateway-v2', 'v2 vs v1'], scenarioRows(s));
+
+/** partial: one row per share of calls failed. */
+export function errorRateRows(rows: readonly ErrorRateRow[]): string[][] {
+  return rows.map((r) => [
+    formatPercent(r.errorRate),
+    formatPercent(r.v1.usefulShare),
+    formatPercent(r.v2.usefulShare),
+    formatPercent(r.v2.openShare),
+    formatRate(r.v1.callsPerSecond),
+    formatRate(r.v2.callsPerSecond),
+  ]);
+}
+
+export const ERROR_RATE_HEAD = [
+  'calls failed',
+  'v1 in time',
+  'v2 in time',
+  'v2 circuit open',
+  'v1 calls/s to recs',
+  'v2 calls/s to recs',
+];
+
+/** The ladder: one row per figure, one column per rung. */
+export function layersRows(l: LayersResult): string[][] {
+  const f = l.rungs.map((r) => r.figures);
+  const row = (label: string, cell: (x: RungFigures) => string) => [label, ...f.map(cell)];
+  const after = (ms: number | null) => (ms === null ? 'not in the run' : formatSeconds(ms));
+  return [
+    row('in time while it hung', (x) => formatPercent(x.hang.usefulShare)),
+    row('p50 while it hung', (x) => formatOptionalMs(x.hang.latencyMs?.p50)),
+    row('p99 while it hung', (x) => formatOptionalMs(x.hang.latencyMs?.p99)),
+    row('calls/s to recs, healthy', (x) => formatRate(x.callsPerSecond.healthy)),
+    row('calls/s to recs while it hung', (x) => formatRate(x.callsPerSecond.hang)),
+    row('calls/s to recs after the heal', (x) => formatRate(x.callsPerSecond.afterHeal)),
+    row('served in time again after', (x) => after(x.servedAgainAfterMs)),
+    row('recs had no queue again after', (x) => after(x.dependencyRecoveredAfterMs)),
+    row('/products/1 p99 while it hung', (x) => formatOptionalMs(x.healthyRouteP99Ms)),
+  ];
+}
+
+/** How the ladder's columns are headed: each rung by what it adds. */
+export const rungHeads = (l: LayersResult) =>
+  l.rungs.map((r) => (r.below === null ? r.id : r.id === 'retries' ? '+retries' : `+${r.id}`));
+
+function layersBlock(report: Report): string {
+  const l = report.scenarios.layers;
+  const title = SCENARIO_TITLES.layers.long;
+  if (!l) return `${title}\n  Not in this report: ${absenceReason(report, 'layers')}`;
+  const load = l.rungs[0]?.run.load;
+  const users = load
+    ? `Users: ${describeLoad(load)} per rung; patience ${formatSeconds(load.patienceMs)}; each rung's recommendations-service serves ${l.capacity.limit} calls at once, ${l.capacity.workMs} ms each.`
+    : '';
+  const verdict = report.headline.includes(l.verdict) ? [] : [`Verdict: ${l.verdict}`];
+  return [
+    title,
+    users,
+    textTable(['', ...rungHeads(l)], layersRows(l)),
+    ...l.rungs.map((r) => `  ${r.sentence}`),
+    ...verdict,
+  ].join('\n');
+}
+
 /** Why a scenario has no table: never asked for, or asked for and missing (the run stopped). */
-export function absenceReason(report: Report, name: GatewayScenario): string {
+export function absenceReason(report: Report, name: ScenarioName): string {
   return report.config.scenarios.includes(name)
     ? 'it was requested but did not finish, so it has no results.'
     : `it was not part of this run (run: ${report.config.scenarios.join(', ') || 'none'}).`;
@@ -131,7 +215,8 @@ export function absenceReason(report: Report, name: GatewayScenario): string {
 
 function scenarioBlock(report: Report, name: GatewayScenario): string {
   const s = report.scenarios[name];
-  if (!s) return `${TITLES[name]}\n  Not in this report: ${absenceReason(report, name)}`;
+  if (!s)
+    return `${SCENARIO_TITLES[name].long}\n  Not in this report: ${absenceReason(report, name)}`;
   const load = `Users: ${describeLoad(s.gateways.v1.load)} per gateway; patience ${formatSeconds(s.gateways.v1.load.patienceMs)}.`;
   // The headline often is a scenario's verdict already: saying it twice adds nothing.
   const verdict = report.headline.includes(s.comparison.verdict)
@@ -140,11 +225,26 @@ function scenarioBlock(report: Report, name: GatewayScenario): string {
   const caveat = report.headline.includes(closedLoopCaveat(s.gateways.v1.load) ?? '\0')
     ? []
     : [closedLoopCaveat(s.gateways.v1.load)].filter((l): l is string => l !== null);
-  return [TITLES[name], load, scenarioTable(s), ...verdict, ...caveat].join('\n');
+  const rates = s.byErrorRate ? [textTable(ERROR_RATE_HEAD, errorRateRows(s.byErrorRate))] : [];
+  return [SCENARIO_TITLES[name].long, load, scenarioTable(s), ...rates, ...verdict, ...caveat].join(
+    '\n',
+  );
+}
+
+/** The scenarios a report speaks of: those run or asked for, and the default ones. */
+export function scenariosShown(report: Report): ScenarioName[] {
+  return SCENARIOS.filter(
+    (name) =>
+      report.scenarios[name] !== undefined ||
+      report.config.scenarios.includes(name) ||
+      (DEFAULT_SCENARIOS as readonly ScenarioName[]).includes(name),
+  );
 }
 
 /** The console summary: the headline, then per scenario its table and verdict. Pure text. */
 export function renderTable(report: Report): string {
-  const blocks = GATEWAY_SCENARIOS.map((name) => scenarioBlock(report, name));
+  const blocks = scenariosShown(report).map((name) =>
+    name === 'layers' ? layersBlock(report) : scenarioBlock(report, name),
+  );
   return [report.headline, ...blocks].join('\n\n');
 }

@@ -38,6 +38,8 @@ export interface GatewayRecording {
 
 export interface GatewayLoadOptions {
   gateway: GatewayId;
+  /** The progress line's name for this load; the gateway's id unless it is a rung of the ladder. */
+  lane?: string;
   url: string;
   /** recommendations-service, which counts the calls each gateway makes. */
   dependencyUrl: string;
@@ -51,6 +53,7 @@ export interface GatewayLoadOptions {
 
 export interface RunningGatewayLoad {
   gateway: GatewayId;
+  lane: string;
   readonly arrived: number;
   readonly waiting: number;
   readonly circuitState: CircuitState | undefined;
@@ -111,6 +114,7 @@ export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoa
 
   return {
     gateway,
+    lane: options.lane ?? gateway,
     get arrived() {
       return running.arrived;
     },

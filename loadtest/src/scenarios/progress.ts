@@ -1,7 +1,8 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { PoolSample } from '../model/observed.js';
 import type { ArrivalResult } from '../runner/arrivals.js';
-import type { GatewayId, ScenarioName } from './settings.js';
+import { isUseful } from '../model/outcome.js';
+import type { ScenarioName } from './settings.js';
 
 /** One gateway's second, as the progress line shows it. */
 export interface GatewaySecond {
@@ -15,12 +16,15 @@ export interface GatewaySecond {
   pool?: PoolSample | undefined;
 }
 
-/** One line of progress: the second that just ended, per gateway under load. */
+/**
+ * One line of progress: the second that just ended, per load running: a gateway (`v1`, `v2`),
+ * or a rung of the ladder (`none`, `retries`, ...), in the order the scenario started them.
+ */
 export interface SecondReport {
   scenario: ScenarioName;
   t: number;
   mode: string;
-  gateways: Partial<Record<GatewayId, GatewaySecond>>;
+  lanes: Record<string, GatewaySecond>;
 }
 
 export type OnSecond = (report: SecondReport) => void;
@@ -31,24 +35,23 @@ export interface ScenarioHooks {
   onSecond?: OnSecond;
 }
 
-/** What the progress needs of a running load. */
+/** What the progress needs of a running load, named by its lane. */
 export interface Watched {
-  gateway: GatewayId;
+  lane: string;
   readonly arrived: number;
   readonly waiting: number;
   readonly circuitState?: CircuitState | undefined;
   readonly pool?: PoolSample | undefined;
 }
 
-/** Counts useful answers per gateway as they come (pass `counter(gateway)` as onResult). */
+/** Counts useful answers per lane as they come (pass `counter(lane)` as onResult). */
 export function inTimeCounter() {
-  const counts: Partial<Record<GatewayId, number>> = {};
+  const counts = new Map<string, number>();
   return {
-    counter: (gateway: GatewayId) => (result: ArrivalResult) => {
-      if (result.outcome === 'full' || result.outcome === 'degraded')
-        counts[gateway] = (counts[gateway] ?? 0) + 1;
+    counter: (lane: string) => (result: ArrivalResult) => {
+      if (isUseful(result.outcome)) counts.set(lane, (counts.get(lane) ?? 0) + 1);
     },
-    count: (gateway: GatewayId) => counts[gateway] ?? 0,
+    count: (lane: string) => counts.get(lane) ?? 0,
   };
 }
 
@@ -60,19 +63,19 @@ export function startProgress(
   scenario: ScenarioName,
   t0: number,
   loads: () => readonly Watched[],
-  inTime: (gateway: GatewayId) => number,
+  inTime: (lane: string) => number,
   mode: (atMs: number) => string,
   onSecond: OnSecond | undefined,
 ): () => void {
   if (!onSecond) return () => undefined;
-  const last = new Map<GatewayId, { arrived: number; inTime: number }>();
+  const last = new Map<string, { arrived: number; inTime: number }>();
   return startSecondClock(t0, (t) => {
-    const gateways: SecondReport['gateways'] = {};
+    const lanes: SecondReport['lanes'] = {};
     for (const load of loads()) {
-      const before = last.get(load.gateway) ?? { arrived: 0, inTime: 0 };
-      const now = { arrived: load.arrived, inTime: inTime(load.gateway) };
-      last.set(load.gateway, now);
-      gateways[load.gateway] = {
+      const before = last.get(load.lane) ?? { arrived: 0, inTime: 0 };
+      const now = { arrived: load.arrived, inTime: inTime(load.lane) };
+      last.set(load.lane, now);
+      lanes[load.lane] = {
         arrived: now.arrived - before.arrived,
         answeredInTime: now.inTime - before.inTime,
         waiting: load.waiting,
@@ -80,7 +83,7 @@ export function startProgress(
         pool: load.pool,
       };
     }
-    onSecond({ scenario, t, mode: mode(t * 1000 + 500), gateways });
+    onSecond({ scenario, t, mode: mode(t * 1000 + 500), lanes });
   });
 }
 

@@ -2,11 +2,13 @@ import type { ClosedLoad, LoadSpec, OpenLoad } from '../model/load.js';
 import { MAX_RATE } from '../runner/arrivals.js';
 
 /** The scenarios that put gateway-v1 and gateway-v2 side by side under the same users. */
-export const GATEWAY_SCENARIOS = ['outage', 'timeline'] as const;
+export const GATEWAY_SCENARIOS = ['outage', 'timeline', 'partial'] as const;
 export type GatewayScenario = (typeof GATEWAY_SCENARIOS)[number];
-/** Every scenario: the ladder of protections and the partial failure are run on request. */
-export const SCENARIOS = [...GATEWAY_SCENARIOS, 'layers', 'partial'] as const;
+/** Every scenario; the ladder runs each rung of protections side by side. */
+export const SCENARIOS = [...GATEWAY_SCENARIOS, 'layers'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+/** What `pnpm demo` runs unless told otherwise: the rest are run on request (--scenario). */
+export const DEFAULT_SCENARIOS = ['outage', 'timeline'] as const satisfies ScenarioName[];
 
 export const GATEWAYS = ['v1', 'v2'] as const;
 export type GatewayId = (typeof GATEWAYS)[number];
@@ -45,6 +47,11 @@ export interface ScenarioSettings {
   timeline: { healthyMs: number; hangMs: number; recoveryMs: number };
   /** Every rung of the ladder under the same users: healthy, hang, healthy. */
   layers: {
+    /**
+     * Before the users who count: every rung under the same users this long, then every
+     * breaker closed, so thirteen freshly started processes are measured warm.
+     */
+    warmupMs: number;
     healthyMs: number;
     hangMs: number;
     recoveryMs: number;
@@ -79,7 +86,7 @@ export const DEFAULT_PATIENCE_MS = 5000;
 /** Longer than the hang, so a 30 s answer is measured instead of cut off (curl --max-time 35). */
 export const CLIENT_TIMEOUT_MS = 35_000;
 /** Today's closed-loop connections, for --load closed. */
-const CLOSED_CONNECTIONS: Record<ScenarioName, number> = {
+export const CLOSED_CONNECTIONS: Record<ScenarioName, number> = {
   outage: 100,
   timeline: 20,
   layers: 10,
@@ -158,6 +165,7 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
       recoveryMs: Math.round(4 * unit),
     },
     layers: {
+      warmupMs: 5000 / scale,
       healthyMs: 10_000 / scale,
       hangMs: 20_000 / scale,
       recoveryMs: 40_000 / scale,
@@ -172,11 +180,28 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
 }
 
 /**
- * Each rung's dependency in the ladder serves 4 calls at once, 20 ms each: 200 calls a second,
- * twice what one user a second... no: four times the 50 users a second a rung sends it, and
- * below what a rung that retries every failed call twice can send (150 a second and more).
+ * Each rung's recommendations-service in the ladder serves 2 calls at once, 20 ms each: 100
+ * calls a second, twice the 50 users a second a rung sends it, and below the 150 a second a
+ * rung that tries every call three times can send, so retried load can keep it overloaded.
  */
-export const LAYERS_CAPACITY = { capacity: 4, workMs: 20 };
+export const LAYERS_CAPACITY = { capacity: 2, workMs: 20 };
+
+/** Each scenario's name in a heading: the short one, and the one that says what it does. */
+export const SCENARIO_TITLES: Record<ScenarioName, { short: string; long: string }> = {
+  outage: { short: 'Outage', long: 'Outage: recommendations hang, each gateway loaded in turn' },
+  timeline: {
+    short: 'Timeline',
+    long: 'Timeline: healthy → hang → healthy, both gateways at once',
+  },
+  partial: {
+    short: 'Partial failure',
+    long: 'Partial failure: recommendations fail 10, 30, 50 and 70 % of calls, both gateways at once',
+  },
+  layers: {
+    short: 'Layers',
+    long: 'Layers: what each protection buys, one rung at a time, healthy → hang → healthy',
+  },
+};
 
 export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   outage:
@@ -184,7 +209,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   timeline:
     'Both gateways under the same users at once while recommendations go healthy, then hang, then healthy again.',
   layers:
-    'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again.',
+    'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again; after a warm-up whose users are not counted.',
   partial:
     'Both gateways under the same users while a share of recommendations calls fail: 10, 30, 50 and 70 %, one after the other.',
 };

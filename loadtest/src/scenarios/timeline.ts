@@ -1,10 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FailureMode } from '@cbd/recommendations-service/contract';
 import { interrupted } from '../errors.js';
-import type { Phase } from '../model/phases.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
+import { startSwitches } from './switches.js';
 import {
   GATEWAY_SERVICE,
   SCENARIO_DESCRIPTIONS,
@@ -41,21 +40,17 @@ export async function runTimeline(
       onResult: counts.counter(gateway),
     });
   const loads = [start('v1'), start('v2')] as const;
-  const phases: Phase[] = [];
-  let mode: FailureMode = 'healthy';
-  let phaseStart = 0;
-  const modeAt = (atMs: number) =>
-    phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? mode;
-  const stopProgress = startProgress('timeline', t0, () => loads, counts.count, modeAt, onSecond);
-
-  const switchTo = async (next: FailureMode, atMs: number) => {
-    await sleep(Math.max(0, t0 + atMs - Date.now()), undefined, { signal: stop.signal });
-    await control.setFailure({ mode: next });
-    const now = Date.now() - t0;
-    phases.push({ mode, startMs: phaseStart, endMs: now });
-    mode = next;
-    phaseStart = now;
-  };
+  const switches = startSwitches(t0, { mode: 'healthy' }, stop.signal);
+  const stopProgress = startProgress(
+    'timeline',
+    t0,
+    () => loads,
+    counts.count,
+    switches.modeAt,
+    onSecond,
+  );
+  const switchTo = (mode: FailureMode, atMs: number) =>
+    switches.switchTo({ mode }, atMs, () => control.setFailure({ mode }));
 
   let failure: Error | undefined;
   try {
@@ -75,8 +70,8 @@ export async function runTimeline(
   if (signal?.aborted) throw interrupted('timeline');
   if (failure !== undefined) throw failure;
   const [v1, v2] = recorded;
-  const end = Date.now() - t0;
-  phases.push({ mode, startMs: phaseStart, endMs: end });
+  const phases = switches.end();
+  const end = phases.at(-1)!.endMs;
   return {
     name: 'timeline',
     description: SCENARIO_DESCRIPTIONS.timeline,

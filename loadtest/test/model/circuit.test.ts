@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { breakerStory, circuitSegments, type CircuitRecord } from '../../src/model/circuit.js';
+import {
+  breakerStory,
+  circuitSegments,
+  openShare,
+  type CircuitRecord,
+} from '../../src/model/circuit.js';
 
 const at = (t: number) => new Date(1_800_000_000_000 + t).toISOString();
 const record: CircuitRecord = {
@@ -57,5 +62,17 @@ describe('breakerStory', () => {
       probeEveryMs: 1000,
       closedAfterHealMs: 710,
     });
+  });
+});
+
+describe('openShare', () => {
+  it('when the breaker was open twice in the stretch, then the share is their time over the stretch', () => {
+    // OPEN 1500-2500 and 2700-3700: 2000 ms of the 4000 from 1000 to 5000.
+    expect(openShare(record, 1000, 5000)).toBeCloseTo(0.5, 5);
+    expect(openShare(record, 0, 1500)).toBe(0);
+  });
+
+  it('when the stretch is empty, then the share is 0', () => {
+    expect(openShare(record, 2000, 2000)).toBe(0);
   });
 });

@@ -34,7 +34,7 @@ describe('runOutage', () => {
     expect(v1.pool?.some((p) => p.active === p.size)).toBe(true);
     expect(v2.circuit?.transitions.some((tr) => tr.to === 'OPEN')).toBe(true);
     expect(seconds.length).toBeGreaterThanOrEqual(2);
-    expect(seconds[0]?.gateways.v1?.arrived).toBeGreaterThan(40);
+    expect(seconds[0]?.lanes.v1?.arrived).toBeGreaterThan(40);
   });
 
   it('when aborted, then it stops and rejects with an AbortError', async () => {

@@ -1,10 +1,10 @@
 import { formatCount, type GatewaySecond, type SecondReport } from '@cbd/loadtest';
 
-function gatewayPart(name: string, s: GatewaySecond | undefined): string {
-  if (!s) return `${name} ${'—'.padStart(9)}`;
-  const inTime = s.arrived
-    ? `${Math.round(Math.min(1, s.answeredInTime / s.arrived) * 100)}%`
-    : '—';
+const inTimeShare = (s: GatewaySecond) =>
+  s.arrived ? `${Math.round(Math.min(1, s.answeredInTime / s.arrived) * 100)}%` : '—';
+
+function gatewayPart(name: string, s: GatewaySecond): string {
+  const inTime = inTimeShare(s);
   const pool = s.pool
     ? `  pool ${s.pool.active}/${s.pool.size}+${formatCount(s.pool.waiting)}`
     : '';
@@ -17,9 +17,13 @@ function gatewayPart(name: string, s: GatewaySecond | undefined): string {
  * the useful answers that came in it (as a share of those users), and the users waiting.
  */
 export function progressLine(report: SecondReport): string {
-  const { scenario, t, mode, gateways } = report;
+  const { scenario, t, mode, lanes } = report;
   const parts = [`${scenario.padEnd(8)} ${`${t + 1}s`.padStart(4)}  ${mode.padEnd(7)}`];
-  if (gateways.v1) parts.push(gatewayPart('v1', gateways.v1));
-  if (gateways.v2) parts.push(gatewayPart('v2', gateways.v2));
+  const all = Object.entries(lanes);
+  // The ladder's six rungs share one line: each its share in time and its users waiting.
+  if (all.length > 2)
+    for (const [name, s] of all)
+      parts.push(`${name} ${inTimeShare(s).padStart(4)} ${formatCount(s.waiting).padStart(5)}w`);
+  else for (const [name, s] of all) parts.push(gatewayPart(name, s));
   return parts.join(' │ ');
 }

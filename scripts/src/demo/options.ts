@@ -1,4 +1,15 @@
-import { MAX_RATE, SCENARIOS, type LoadChoice, type ScenarioName } from '@cbd/loadtest';
+import {
+  CLOSED_CONNECTIONS,
+  DEFAULT_PATIENCE_MS,
+  DEFAULT_RATE,
+  DEFAULT_SCENARIOS,
+  LAYERS_RATE,
+  MAX_RATE,
+  SCENARIOS,
+  scenarioSettings,
+  type LoadChoice,
+  type ScenarioName,
+} from '@cbd/loadtest';
 import {
   oneOf,
   outDir,
@@ -22,6 +33,10 @@ export interface DemoOptions {
   help: boolean;
 }
 
+const FULL = scenarioSettings({ quick: false, model: 'open' });
+const timelineS =
+  (FULL.timeline.healthyMs + FULL.timeline.hangMs + FULL.timeline.recoveryMs) / 1000;
+
 export const USAGE = `Usage: pnpm demo [options]
 
 Runs both gateways under arriving users while recommendations hang, then writes
@@ -29,18 +44,28 @@ reports/comparison_report.json and .html and prints a comparison table.
 
 Options:
   --quick                   every duration, the hang and the patience about 10x shorter
-  --scenario <name>         ${[...SCENARIOS, 'all'].join(', ')} (default: all = outage, timeline)
+  --scenario <name>         ${[...SCENARIOS, 'all'].join(', ')} (default: all = ${DEFAULT_SCENARIOS.join(', ')})
+                            partial: recommendations fail 10, 30, 50, 70 % of calls, both gateways
+                            layers: every rung from gateway-v1 to gateway-v2 side by side, each
+                            adding one protection, plus gateway-v1 with retries (ports from
+                            LADDER_PORT, default 8100)
   --live                    no report: a page on http://127.0.0.1:8099 (DASHBOARD_PORT) with
                             live charts of both gateways and buttons to break and heal
                             recommendations-service; runs until Ctrl-C
-  --rate <n>                users arriving per second at each gateway (default 100, at most ${MAX_RATE})
+  --rate <n>                users arriving per second at each gateway (default ${DEFAULT_RATE}; layers
+                            ${LAYERS_RATE} per rung; at most ${MAX_RATE})
   --arrivals <kind>         poisson (default: independent users) or uniform (evenly spaced)
-  --patience <seconds>      a user who waits longer gives up: the answer is too late (default 5)
+  --patience <seconds>      a user who waits longer gives up: the answer is too late (default ${DEFAULT_PATIENCE_MS / 1000})
   --load <model>            open (default: users arrive whatever the gateway does) or closed
                             (a fixed number of connections, each waiting for its answer:
                             what a closed loop hides, shown side by side)
-  --connections <n>         with --load closed: connections per gateway (default 100 outage, 20 timeline)
-  --duration <seconds>      outage: per gateway (default 35); timeline: in all (default 70)
+  --connections <n>         with --load closed: connections per gateway (default ${Object.entries(
+    CLOSED_CONNECTIONS,
+  )
+    .map(([name, n]) => `${n} ${name}`)
+    .join(', ')})
+  --duration <seconds>      outage: per gateway (default ${FULL.outage.durationMs / 1000}); timeline: in all (default ${timelineS});
+                            partial: per share failed (default ${FULL.partial.stretchMs / 1000})
   --out <dir>               where the reports go (default: reports/)
   --no-start                use services that are already running, at:
   --v1-url <url>              gateway-v1 (default http://127.0.0.1:8080)
@@ -58,7 +83,7 @@ function url(name: string, raw: string): string {
 }
 
 function scenarioList(raw: string): ScenarioName[] {
-  if (raw === 'all') return ['outage', 'timeline'];
+  if (raw === 'all') return [...DEFAULT_SCENARIOS];
   return [oneOf('scenario', raw, [...SCENARIOS, 'all'] as const) as ScenarioName];
 }
 
@@ -107,9 +132,14 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
     ...(patience === undefined ? {} : { patienceMs: patience * 1000 }),
   };
+  const scenarios = scenarioList(values.scenario);
+  if (values['no-start'] && scenarios.includes('layers'))
+    throw LaunchErrors.badOption(
+      '--scenario layers starts its own ladder of services, so it cannot run with --no-start',
+    );
   return {
     quick: values.quick,
-    scenarios: scenarioList(values.scenario),
+    scenarios,
     load,
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],

@@ -1,12 +1,24 @@
 import { ConfigError, readSettings, settingsEnv, type EnvSource, type Settings } from '@cbd/common';
 import {
+  GATEWAY_SERVICE,
+  rungProfile,
   SERVICE_NAMES,
   SERVICE_SETTINGS,
+  type Rung,
+  type RungId,
   type ServiceName,
   type ServiceProfile,
 } from '@cbd/loadtest';
-import { readAdminToken, readStackPorts, type StackPorts } from '../settings.js';
+import {
+  LADDER_PORT_SETTINGS,
+  readAdminToken,
+  readLadderPort,
+  readStackPorts,
+  type StackPorts,
+} from '../settings.js';
+import type { WantedPort } from './ports.js';
 import { localUrl } from './services.js';
+import type { StackChild } from './stack.js';
 
 export type ChildEnv = Record<string, string | undefined>;
 
@@ -23,45 +35,153 @@ export interface StackPlan {
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
 
-/**
- * Each child's environment: the user's, then the stack's wiring (its host and port, where the
- * other services are), then the profile's values except where the user set that variable, which
- * wins. Each is read with its service's own settings, so a bad value fails here, named once,
- * before anything starts.
- */
+/** The four services on their ports; every bad value is told at once, before anything starts. */
 export function planStack(userEnv: EnvSource, host: string, profile: ServiceProfile): StackPlan {
-  const problems = new Set<string>();
-  const collect = (read: () => unknown) => {
-    try {
-      read();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      for (const problem of err.problems) problems.add(problem);
-    }
-  };
+  const problems = new Problems();
   // With a bad port, the services' own settings are still checked, so all is told at once.
   let ports = readStackPorts({});
-  collect(() => (ports = readStackPorts(userEnv)));
+  problems.collect(() => (ports = readStackPorts(userEnv)));
   const wiring = {
     host,
     productServiceUrl: localUrl(ports['product-service']),
     recommendationsServiceUrl: localUrl(ports['recommendations-service']),
   };
   const envs = {} as Record<ServiceName, ChildEnv>;
-  for (const name of SERVICE_NAMES) {
-    const defs: Settings = SERVICE_SETTINGS[name];
-    const chosen = Object.entries(settingsEnv(defs, profile[name] ?? {})).filter(
-      ([variable]) => !isSet(userEnv[variable]),
-    );
-    envs[name] = {
-      ...userEnv,
-      ...settingsEnv(defs, { ...wiring, port: ports[name] }),
-      ...Object.fromEntries(chosen),
-    };
-    collect(() => readSettings(defs, envs[name]));
-  }
+  for (const name of SERVICE_NAMES)
+    envs[name] = childEnv(userEnv, name, { ...wiring, port: ports[name] }, profile, problems);
   let adminToken: string | undefined;
-  collect(() => (adminToken = readAdminToken(userEnv)));
-  if (problems.size) throw new ConfigError([...problems]);
+  problems.collect(() => (adminToken = readAdminToken(userEnv)));
+  problems.throwIfAny();
   return { host, ports, envs, adminToken };
+}
+
+/** Bad values from several reads, each told once, thrown together. */
+class Problems {
+  readonly #all = new Set<string>();
+  collect(read: () => unknown): void {
+    try {
+      read();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      for (const problem of err.problems) this.#all.add(problem);
+    }
+  }
+  throwIfAny(): void {
+    if (this.#all.size) throw new ConfigError([...this.#all]);
+  }
+}
+
+/**
+ * One child's environment: the user's, then the stack's wiring (its host and port, where the
+ * other services are), then the profile's values except where the user set that variable, which
+ * wins. Read with its service's own settings, so a bad value is told before anything starts.
+ */
+function childEnv(
+  userEnv: EnvSource,
+  name: ServiceName,
+  wiring: Record<string, unknown>,
+  profile: ServiceProfile,
+  problems: Problems,
+): ChildEnv {
+  const defs: Settings = SERVICE_SETTINGS[name];
+  const chosen = Object.entries(settingsEnv(defs, profile[name] ?? {})).filter(
+    ([variable]) => !isSet(userEnv[variable]),
+  );
+  const env = { ...userEnv, ...settingsEnv(defs, wiring), ...Object.fromEntries(chosen) };
+  problems.collect(() => readSettings(defs, env));
+  return env;
+}
+
+/** A child of the ladder: product-service, or one rung's recommendations-service or gateway. */
+export type LadderChildName = 'product-service' | `${RungId}/${ServiceName}`;
+
+export interface LadderPlan {
+  host: string;
+  children: StackChild<LadderChildName>[];
+  /** Every port it takes, for one check before anything starts. */
+  wanted: WantedPort[];
+  /** Which children each rung reaches. */
+  rungs: Record<RungId, { gateway: LadderChildName; recommendations: LadderChildName }>;
+  adminToken: string | undefined;
+}
+
+/**
+ * The ladder of --scenario layers: one product-service for all, and per rung its own
+ * recommendations-service and its gateway, with the rung's protections on top of the profile,
+ * on consecutive ports from LADDER_PORT. Checked like planStack, before anything starts.
+ */
+export function planLadder(
+  userEnv: EnvSource,
+  host: string,
+  profile: ServiceProfile,
+  rungs: readonly Rung[],
+): LadderPlan {
+  const problems = new Problems();
+  let base = readLadderPort({});
+  problems.collect(() => (base = readLadderPort(userEnv)));
+  const product = {
+    name: 'product-service' as const,
+    service: 'product-service' as const,
+    port: base,
+  };
+  const children: StackChild<LadderChildName>[] = [
+    {
+      ...product,
+      env: childEnv(userEnv, 'product-service', { host, port: base }, profile, problems),
+    },
+  ];
+  const reach = {} as LadderPlan['rungs'];
+  rungs.forEach((rung, i) => {
+    const recommendationsPort = base + 1 + 2 * i;
+    const gatewayPort = base + 2 + 2 * i;
+    const gateway = GATEWAY_SERVICE[rung.gateway];
+    // The rung's own values are wiring: a user's PROTECTIONS or V1_RETRIES cannot flatten the ladder.
+    const own = rungProfile(rung)[gateway] ?? {};
+    const names = {
+      recommendations: `${rung.id}/recommendations-service` as const,
+      gateway: `${rung.id}/${gateway}` as const,
+    };
+    children.push(
+      {
+        name: names.recommendations,
+        service: 'recommendations-service',
+        port: recommendationsPort,
+        env: childEnv(
+          userEnv,
+          'recommendations-service',
+          { host, port: recommendationsPort },
+          profile,
+          problems,
+        ),
+      },
+      {
+        name: names.gateway,
+        service: gateway,
+        port: gatewayPort,
+        env: childEnv(
+          userEnv,
+          gateway,
+          {
+            host,
+            port: gatewayPort,
+            productServiceUrl: localUrl(base),
+            recommendationsServiceUrl: localUrl(recommendationsPort),
+            ...own,
+          },
+          profile,
+          problems,
+        ),
+      },
+    );
+    reach[rung.id] = names;
+  });
+  let adminToken: string | undefined;
+  problems.collect(() => (adminToken = readAdminToken(userEnv)));
+  problems.throwIfAny();
+  const wanted = children.map((c) => ({
+    port: c.port,
+    variable: LADDER_PORT_SETTINGS.ladderPort.env,
+    owner: c.name,
+  }));
+  return { host, children, wanted, rungs: reach, adminToken };
 }

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SERVICE_NAMES, type ServiceName } from '@cbd/loadtest';
 import { ChildService } from '@cbd/common/tools';
 import { LaunchErrors, type LaunchError } from '../errors.js';
-import { assertPortsFree, stackPortsWanted } from './ports.js';
-import type { StackPlan } from './service-env.js';
+import { assertPortsFree, stackPortsWanted, type WantedPort } from './ports.js';
+import type { ChildEnv, StackPlan } from './service-env.js';
 import { entryOf, localUrl } from './services.js';
 
 /** The run a stack serves (a command's context fits). */
@@ -14,10 +14,18 @@ export interface StackRun {
   fail: (err: LaunchError) => void;
 }
 
-export interface StackHooks {
+export interface StackHooks<K extends string = ServiceName> {
   run?: StackRun;
-  onLine?: (service: ServiceName, line: string) => void;
+  onLine?: (name: K, line: string) => void;
   readyTimeoutMs?: number;
+}
+
+/** One process of a stack: its name (in logs and errors), which service it runs, how, and where. */
+export interface StackChild<K extends string> {
+  name: K;
+  service: ServiceName;
+  env: ChildEnv;
+  port: number;
 }
 
 /**
@@ -40,45 +48,65 @@ export function watchDeaths(
   }
 }
 
-/** The four services as child processes: started together, watched, stopped together. */
-export class Stack {
+/**
+ * Services as child processes: started together, watched, stopped together. The four of the
+ * demo (`Stack.start`), or any set of them under names of their own (the ladder's rungs).
+ */
+export class Stack<K extends string = ServiceName> {
   #stopping = false;
 
   private constructor(
-    readonly urls: Record<ServiceName, string>,
+    readonly urls: Record<K, string>,
     private readonly children: ChildService[],
     run: StackRun | undefined,
   ) {
     if (run) watchDeaths(children, () => this.#stopping, run.fail);
   }
 
+  /** The four services as planned. */
+  static start(plan: StackPlan, hooks: StackHooks = {}): Promise<Stack> {
+    const children = SERVICE_NAMES.map((name) => ({
+      name,
+      service: name,
+      env: plan.envs[name],
+      port: plan.ports[name],
+    }));
+    return Stack.startChildren(plan.host, children, stackPortsWanted(plan.ports), hooks);
+  }
+
   /**
-   * Checks the ports, starts every service with its planned environment and waits until each
+   * Checks the ports, starts every child with its planned environment and waits until each
    * answers /health. If one exits first or is not healthy in time, the error names it and
    * carries its own last lines, and the others are stopped.
    */
-  static async start(plan: StackPlan, hooks: StackHooks = {}): Promise<Stack> {
+  static async startChildren<K extends string>(
+    host: string,
+    planned: StackChild<K>[],
+    wanted: WantedPort[],
+    hooks: StackHooks<K> = {},
+  ): Promise<Stack<K>> {
     const { run, onLine, readyTimeoutMs = 30_000 } = hooks;
     const signal = run?.signal;
-    await assertPortsFree(plan.host, stackPortsWanted(plan.ports));
+    await assertPortsFree(host, wanted);
     signal?.throwIfAborted();
-    const urls = Object.fromEntries(
-      SERVICE_NAMES.map((name) => [name, localUrl(plan.ports[name])]),
-    ) as Record<ServiceName, string>;
-    const children = SERVICE_NAMES.map(
-      (name) =>
+    const urls = Object.fromEntries(planned.map((c) => [c.name, localUrl(c.port)])) as Record<
+      K,
+      string
+    >;
+    const children = planned.map(
+      (c) =>
         new ChildService({
-          name,
-          entry: entryOf(name),
-          env: plan.envs[name],
-          onLine: (line) => onLine?.(name, line),
+          name: c.name,
+          entry: entryOf(c.service),
+          env: c.env,
+          onLine: (line) => onLine?.(c.name, line),
         }),
     );
     try {
       const deadline = Date.now() + readyTimeoutMs;
       await Promise.all(
         children.map((child) =>
-          waitHealthy(child, urls[child.name as ServiceName], { deadline, readyTimeoutMs, signal }),
+          waitHealthy(child, urls[child.name as K], { deadline, readyTimeoutMs, signal }),
         ),
       );
     } catch (err) {
@@ -88,14 +116,14 @@ export class Stack {
     return new Stack(urls, children, run);
   }
 
-  /** A service's process id, e.g. to read its memory, CPU time or open files from /proc. */
-  pid(service: ServiceName): number {
-    return this.child(service).child.pid ?? 0;
+  /** A child's process id, e.g. to read its memory, CPU time or open files from /proc. */
+  pid(name: K): number {
+    return this.child(name).child.pid ?? 0;
   }
 
-  /** Whether a service is still running (it may have exited on its own). */
-  running(service: ServiceName): boolean {
-    return this.child(service).running;
+  /** Whether a child is still running (it may have exited on its own). */
+  running(name: K): boolean {
+    return this.child(name).running;
   }
 
   /** Stops every service (SIGTERM, then SIGKILL after killAfterMs) and waits until all are gone. */
@@ -104,9 +132,9 @@ export class Stack {
     await Promise.all(this.children.map((c) => c.stop(killAfterMs)));
   }
 
-  private child(service: ServiceName): ChildService {
-    const child = this.children.find((c) => c.name === service);
-    if (!child) throw new Error(`no ${service} in the stack`);
+  private child(name: K): ChildService {
+    const child = this.children.find((c) => c.name === name);
+    if (!child) throw new Error(`no ${name} in the stack`);
     return child;
   }
 }

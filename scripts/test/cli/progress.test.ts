@@ -15,7 +15,7 @@ describe('progressLine', () => {
       scenario: 'timeline',
       t: 11,
       mode: 'hang',
-      gateways: {
+      lanes: {
         v1: second({
           answeredInTime: 0,
           waiting: 1234,
@@ -39,11 +39,27 @@ describe('progressLine', () => {
       scenario: 'outage',
       t: 0,
       mode: 'hang',
-      gateways: { v1: second({ arrived: 0, answeredInTime: 0 }) },
+      lanes: { v1: second({ arrived: 0, answeredInTime: 0 }) },
     });
 
     expect(line).toContain('v1');
     expect(line).not.toContain('v2');
     expect(line).toMatch(/v1\s+0 came\s+— in time/);
+  });
+
+  it('when the ladder’s rungs ran in the second, then each rung shows its share in time and its users waiting, on one line', () => {
+    const line = progressLine({
+      scenario: 'layers',
+      t: 14,
+      mode: 'hang',
+      lanes: {
+        none: second({ answeredInTime: 0, waiting: 250 }),
+        retries: second({ answeredInTime: 0, waiting: 260 }),
+        bulkhead: second({ answeredInTime: 50 }),
+      },
+    });
+
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toMatch(/none\s+0%\s+250w │ retries\s+0%\s+260w │ bulkhead\s+50%\s+0w/);
   });
 });

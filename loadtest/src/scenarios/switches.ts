@@ -1,0 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Phase } from '../model/phases.js';
+
+/** A failure mode of recommendations-service, as a phase records it. */
+export type PhaseMode = Pick<Phase, 'mode' | 'errorRate'>;
+
+/**
+ * A scenario's script of switches, timed from t0: each switch waits for its moment, is pulled,
+ * and starts a phase at the moment it took effect, so the phases say when the dependency
+ * really changed, not when it was meant to.
+ */
+export function startSwitches(t0: number, first: PhaseMode, signal: AbortSignal) {
+  const phases: Phase[] = [];
+  let current: PhaseMode = first;
+  let startMs = 0;
+  return {
+    /** The mode at an offset, for the progress line. */
+    modeAt: (atMs: number): string =>
+      phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? current.mode,
+    /** At `atMs` from t0, pulls `pull` and starts the phase `next`. */
+    async switchTo(next: PhaseMode, atMs: number, pull: () => Promise<unknown>): Promise<void> {
+      await sleep(Math.max(0, t0 + atMs - Date.now()), undefined, { signal });
+      await pull();
+      const now = Date.now() - t0;
+      phases.push({ ...current, startMs, endMs: now });
+      current = next;
+      startMs = now;
+    },
+    /** Ends the last phase now; the phases from t0 to here. */
+    end(): Phase[] {
+      return [...phases, { ...current, startMs, endMs: Date.now() - t0 }];
+    },
+  };
+}
