@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { reportSchema, type Report } from '../../src/report/schema.js';
 
-export type FixtureName = 'report' | 'report-closed' | 'report-outage-only';
+export type FixtureName =
+  'report' | 'report-closed' | 'report-outage-only' | 'report-layers' | 'report-partial';
 
 /** A report written by a real quick run, checked against the schema it claims. */
 export function loadFixture(name: FixtureName): Report {

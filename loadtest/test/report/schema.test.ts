@@ -3,12 +3,15 @@ import { reportSchema, SCHEMA_VERSION } from '../../src/report/schema.js';
 import { loadFixture } from './fixtures.js';
 
 describe('reportSchema', () => {
-  it.each(['report', 'report-closed', 'report-outage-only'] as const)(
-    'when the %s fixture is read, then it is a valid schema-2 report',
-    (name) => {
-      expect(loadFixture(name).schemaVersion).toBe(SCHEMA_VERSION);
-    },
-  );
+  it.each([
+    'report',
+    'report-closed',
+    'report-outage-only',
+    'report-layers',
+    'report-partial',
+  ] as const)('when the %s fixture is read, then it is a valid schema-2 report', (name) => {
+    expect(loadFixture(name).schemaVersion).toBe(SCHEMA_VERSION);
+  });
 
   it('when a figure is out of its range or a field unknown, then the report is refused', () => {
     const report = structuredClone(loadFixture('report'));

@@ -16,7 +16,7 @@ describe('renderTable', () => {
 
     expect(text.startsWith(report.headline)).toBe(true);
     expect(text).toContain('Outage: recommendations hang');
-    expect(text).toContain('Timeline: both gateways loaded');
+    expect(text).toContain('Timeline: healthy → hang → healthy');
     const users = text.split('\n').filter((l) => l.includes('│ users (arrivals) '));
     expect(users[1]).toContain(formatCount(v1.users.arrivals));
     const inTime = text.split('\n').filter((l) => l.includes('│ got the product in time '));
