@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { allFree, freePorts, freeRun, stackPortEnv } from './helpers/free-ports.js';
 import { servicePid } from './helpers/processes.js';
 import { runScript } from './helpers/run-script.js';
 
@@ -36,6 +36,39 @@ describe('pnpm demo (end to end)', () => {
     expect(run.output()).toContain('comparison_report.html');
     expect(await allFree(ports)).toBe(true);
   }, 90_000);
+
+  it('when run with --scenario layers --quick, then every rung is reported side by side and the ladder’s ports are freed', async () => {
+    const ports = await freeRun(13);
+    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+
+    const run = runScript('run-demo.ts', ['--quick', '--scenario', 'layers', '--out', out], {
+      LADDER_PORT: String(ports[0]),
+    });
+    const { code } = await run.exited;
+
+    expect(code, run.output()).toBe(0);
+    const report = reportSchema.parse(
+      JSON.parse(await readFile(join(out, 'comparison_report.json'), 'utf8')),
+    );
+    const rungs = report.scenarios.layers!.rungs;
+    expect(rungs.map((r) => r.id)).toEqual([
+      'none',
+      'retries',
+      'timeout',
+      'fallback',
+      'breaker',
+      'bulkhead',
+    ]);
+    const share = (id: string) => rungs.find((r) => r.id === id)!.figures.hang.usefulShare;
+    expect(share('none')).toBeLessThan(0.1);
+    expect(share('bulkhead')).toBeGreaterThan(share('none') + 0.5);
+    expect(report.scenarios.outage).toBeUndefined();
+    expect(run.output()).toMatch(/│ in time while it hung/);
+    expect(JSON.parse(await readFile(join(out, 'results_v1.json'), 'utf8'))).toHaveProperty(
+      'layers-retries',
+    );
+    expect(await allFree(ports)).toBe(true);
+  }, 120_000);
 
   it('when interrupted with Ctrl-C mid-run, then every service stops, it exits non-zero and writes no report', async () => {
     const ports = await freePorts(4);
@@ -83,7 +116,7 @@ describe('pnpm demo (end to end)', () => {
     const { code } = await run.exited;
 
     expect(code).toBe(2);
-    expect(run.output()).toContain('--scenario must be outage, timeline or all');
+    expect(run.output()).toContain('--scenario must be outage or timeline or partial or layers or all');
     expect(run.output()).toContain('Usage: pnpm demo');
   });
 

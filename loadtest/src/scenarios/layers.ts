@@ -56,7 +56,7 @@ async function warmUp(
   );
   if (signal?.aborted) throw interrupted('layers');
   await Promise.all(
-    rungs.map((rung, i) => (rung.gateway === 'v2' ? controls[i]!.resetBreaker() : undefined)),
+    rungs.flatMap((rung, i) => (rung.gateway === 'v2' ? [controls[i]!.resetBreaker()] : [])),
   );
 }
 

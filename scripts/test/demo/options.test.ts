@@ -63,13 +63,20 @@ describe('parseDemoOptions', () => {
     expect(options.urls['gateway-v2']).toBe('http://localhost:9090');
   });
 
+  it('when a scenario run on request is named, then only it runs', () => {
+    expect(parse('--scenario', 'layers').scenarios).toEqual(['layers']);
+    expect(parse('--scenario', 'partial').scenarios).toEqual(['partial']);
+    expect(parse().scenarios).toEqual(['outage', 'timeline']);
+  });
+
   it('when --live is given, then the live view is asked for, with the rate given', () => {
     expect(parse('--live', '--rate', '60')).toMatchObject({ live: true, load: { rate: 60 } });
     expect(parse().live).toBe(false);
   });
 
   it.each([
-    [['--scenario', 'chaos'], '--scenario must be outage or timeline or all'],
+    [['--scenario', 'chaos'], '--scenario must be outage or timeline or partial or layers or all'],
+    [['--scenario', 'layers', '--no-start'], 'it cannot run with --no-start'],
     [
       ['--load', 'closed', '--connections', '0'],
       '--connections must be a whole number from 1 to 10000',

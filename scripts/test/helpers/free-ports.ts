@@ -40,3 +40,13 @@ export function stackPortEnv(ports: number[]): Record<string, string> {
 export async function allFree(ports: number[]): Promise<boolean> {
   return (await Promise.all(ports.map(isFree))).every(Boolean);
 }
+
+/** The first of `count` consecutive ports that were all free a moment ago (the ladder's). */
+export async function freeRun(count: number): Promise<number[]> {
+  for (;;) {
+    const [first = 0] = await freePorts(1);
+    if (first + count > 65_535) continue;
+    const run = Array.from({ length: count }, (_, i) => first + i);
+    if (await allFree(run)) return run;
+  }
+}

@@ -1,6 +1,6 @@
-import { demoProfile } from '@cbd/loadtest';
+import { demoProfile, ladderRungs } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { planStack } from '../../src/stack/service-env.js';
+import { planLadder, planStack } from '../../src/stack/service-env.js';
 import { problemsOf } from '../helpers/config-problems.js';
 
 const USER = { PATH: '/usr/bin', GATEWAY_V1_PORT: '9080', PORT: '1234', HOST: '0.0.0.0' };
@@ -87,5 +87,52 @@ describe('planStack', () => {
       'PRODUCT_PORT="0": must be an integer from 1 to 65535',
       'HANG_MS="x": must be an integer from 0 to 600000',
     ]);
+  });
+});
+
+describe('planLadder', () => {
+  const rungs = ladderRungs(2);
+
+  it('when planned, then one product-service and per rung its own dependency and gateway, on consecutive ports from LADDER_PORT', () => {
+    const plan = planLadder({ LADDER_PORT: '9100' }, '127.0.0.1', demoProfile(false), rungs);
+
+    expect(plan.children.map((c) => [c.name, c.port])).toEqual([
+      ['product-service', 9100],
+      ...rungs.flatMap((r, i) => [
+        [`${r.id}/recommendations-service`, 9101 + 2 * i],
+        [`${r.id}/gateway-${r.gateway}`, 9102 + 2 * i],
+      ]),
+    ]);
+    const gateway = plan.children.find((c) => c.name === 'breaker/gateway-v2')!;
+    expect(gateway.env).toMatchObject({
+      PORT: '9110',
+      PRODUCT_SERVICE_URL: 'http://127.0.0.1:9100',
+      RECOMMENDATIONS_SERVICE_URL: 'http://127.0.0.1:9109',
+      PROTECTIONS: 'timeout,fallback,breaker',
+    });
+    expect(plan.rungs.retries).toEqual({
+      gateway: 'retries/gateway-v1',
+      recommendations: 'retries/recommendations-service',
+    });
+    expect(plan.children.find((c) => c.name === 'retries/gateway-v1')!.env.V1_RETRIES).toBe('2');
+    expect(plan.wanted.every((w) => w.variable === 'LADDER_PORT')).toBe(true);
+  });
+
+  it('when the user set PROTECTIONS, then each rung keeps its own: the ladder cannot be flattened', () => {
+    const plan = planLadder({ PROTECTIONS: 'none', V1_RETRIES: '5' }, '127.0.0.1', {}, rungs);
+
+    expect(plan.children.find((c) => c.name === 'timeout/gateway-v2')!.env.PROTECTIONS).toBe(
+      'timeout',
+    );
+    expect(plan.children.find((c) => c.name === 'none/gateway-v1')!.env.V1_RETRIES).toBe('0');
+  });
+
+  it('when LADDER_PORT or a service setting is bad, then every problem is told at once', () => {
+    const problems = problemsOf(() =>
+      planLadder({ LADDER_PORT: '99999', HANG_MS: 'soon' }, '127.0.0.1', {}, rungs),
+    );
+
+    expect(problems.some((p) => p.includes('LADDER_PORT'))).toBe(true);
+    expect(problems.some((p) => p.includes('HANG_MS'))).toBe(true);
   });
 });
