@@ -116,7 +116,7 @@ describe('pnpm demo (end to end)', () => {
     const { code } = await run.exited;
 
     expect(code).toBe(2);
-    expect(run.output()).toContain('--scenario must be outage or timeline or partial or layers or all');
+    expect(run.output()).toContain('--scenario must be outage, timeline, partial, layers or all');
     expect(run.output()).toContain('Usage: pnpm demo');
   });
 

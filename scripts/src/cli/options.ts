@@ -76,7 +76,9 @@ export function oneOf<const V extends readonly string[]>(
   values: V,
 ): V[number] {
   if ((values as readonly string[]).includes(raw)) return raw;
-  throw LaunchErrors.badOption(`--${name} must be ${values.join(' or ')}, got "${raw}"`);
+  const choices =
+    values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0];
+  throw LaunchErrors.badOption(`--${name} must be ${choices}, got "${raw}"`);
 }
 
 /** --out: taken from where the command ran; the reports directory if not given. */

@@ -75,7 +75,7 @@ describe('parseDemoOptions', () => {
   });
 
   it.each([
-    [['--scenario', 'chaos'], '--scenario must be outage or timeline or partial or layers or all'],
+    [['--scenario', 'chaos'], '--scenario must be outage, timeline, partial, layers or all'],
     [['--scenario', 'layers', '--no-start'], 'it cannot run with --no-start'],
     [
       ['--load', 'closed', '--connections', '0'],
