@@ -52,3 +52,18 @@ export {
 } from './soak/run.js';
 export { buildSoak, type SoakFacts } from './soak/checks.js';
 export { renderSoakTable } from './soak/render.js';
+export { TOUR_STEPS } from './tour/steps.js';
+export {
+  createTour,
+  type Tour,
+  type TourEnd,
+  type TourFeed,
+  type TourListener,
+  type TourOptions,
+  type TourView,
+} from './tour/engine.js';
+export { TOUR_KEYS, realWait, type TourIo, type TourKey } from './tour/io.js';
+export { readTourStack, type TourStack } from './tour/stack.js';
+export { tourProfile, tourSettings, type TourSettings } from './tour/settings.js';
+export type { TourStep, StepTools } from './tour/step.js';
+export { TourStepError } from './errors.js';
