@@ -88,7 +88,7 @@ describe('pnpm tour (end to end)', () => {
 
     expect(await tour.exited).toBe(0);
     expect(Date.now() - quitAt).toBeLessThan(10_000);
-    expect(tour.output()).toContain('Tour ended after 5 steps');
+    expect(tour.output()).toContain('Tour ended after 4 steps');
     expect(answersIn(tour.output())).toHaveLength(4);
     expect(await allFree(ports)).toBe(true);
   }, 120_000);

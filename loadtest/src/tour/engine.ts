@@ -49,7 +49,7 @@ export interface Tour extends TourFeed {
 
 export interface TourEnd {
   how: 'finished' | 'quit';
-  /** Steps run, repeats included. */
+  /** Steps run to their end (answered or failed), repeats included; one cut short by quit is not. */
   stepsRun: number;
 }
 
@@ -215,10 +215,10 @@ export function createTour(options: TourOptions): Tour {
       try {
         while (index < steps.length && !quitting.signal.aborted) {
           const outcome = await runStep(index);
-          stepsRun += 1;
           for (const settled of settleAfterStep) settled();
           settleAfterStep = [];
           if (outcome === 'quit') break;
+          stepsRun += 1;
           if (auto) {
             index += 1;
             continue;

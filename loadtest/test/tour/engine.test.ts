@@ -125,7 +125,7 @@ describe('the tour engine', () => {
     await expect.poll(() => fake.statuses.some((s) => s.includes('a long wait'))).toBe(true);
     fake.press('quit');
 
-    expect(await ended).toEqual({ how: 'quit', stepsRun: 1 });
+    expect(await ended).toEqual({ how: 'quit', stepsRun: 0 });
     expect(Date.now() - started).toBeLessThan(5000);
     expect((caught as Error).name).toBe('AbortError');
     expect(runs).toEqual(['a']);
