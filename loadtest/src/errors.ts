@@ -49,3 +49,22 @@ export const DashboardErrors = {
       `${service} did not take the change: ${err instanceof Error ? err.message : String(err)}`,
     ),
 } as const;
+
+/** A step of the tour could not finish (a service answered outside its contract, or not at all). */
+export class TourStepError extends Error {
+  override name = 'TourStepError';
+  readonly code = 'TOUR_STEP_FAILED';
+  constructor(
+    /** 1-based, as the tour numbers its steps. */
+    readonly step: number,
+    readonly title: string,
+    cause: unknown,
+  ) {
+    super(
+      `step ${step} (${title}) could not finish: ${(cause as Error)?.message ?? String(cause)}`,
+      {
+        cause,
+      },
+    );
+  }
+}

@@ -79,12 +79,19 @@ export {
   type DashboardDeps,
 } from './live/dashboard-app.js';
 export { BREAKER_PRESETS, presetChange, type BreakerPreset } from './live/buttons.js';
-export type {
-  LiveEvent,
-  LiveFeed,
-  LiveSecond,
-  LiveSnapshot,
-  LiveStatus,
-  TourFeed,
-  TourStep,
-} from './live/types.js';
+export type { LiveEvent, LiveFeed, LiveSecond, LiveSnapshot, LiveStatus } from './live/types.js';
+export { TOUR_STEPS } from './tour/steps.js';
+export {
+  createTour,
+  type Tour,
+  type TourEnd,
+  type TourFeed,
+  type TourListener,
+  type TourOptions,
+  type TourView,
+} from './tour/engine.js';
+export { TOUR_KEYS, realWait, type TourIo, type TourKey } from './tour/io.js';
+export { readTourStack, type TourStack } from './tour/stack.js';
+export { tourProfile, tourSettings, type TourSettings } from './tour/settings.js';
+export type { TourStep, StepTools } from './tour/step.js';
+export { TourStepError } from './errors.js';

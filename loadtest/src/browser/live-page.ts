@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { LiveSecond, LiveStatus, PageSnapshot, TourStep } from '../live/types.js';
+import type { LiveSecond, LiveStatus, PageSnapshot, TourView } from '../live/types.js';
 import { drawChart, setChartFont, type DrawnChart } from './chart-kit.js';
 import { liveCharts, type LiveCharts } from './live-charts.js';
 import {
@@ -31,7 +31,7 @@ setChartFont(rem() * 0.7);
 
 function redraw() {
   if (!snapshot) return;
-  const specs = liveCharts(seconds, snapshot.windowSeconds, snapshot.load.patienceMs);
+  const specs = liveCharts(seconds, snapshot.windowSeconds, snapshot.patienceMs);
   for (const g of GATEWAY_KEYS)
     for (const key of CHART_KEYS) {
       const id = `${g}-${key}`;
@@ -48,7 +48,7 @@ function redraw() {
 function onStatus(next: LiveStatus) {
   status = next;
   statusAt = performance.now();
-  showStatus(next, snapshot?.load.patienceMs ?? 0);
+  showStatus(next, snapshot?.patienceMs ?? 0);
   tick();
 }
 
@@ -56,7 +56,7 @@ function onSnapshot(next: PageSnapshot) {
   snapshot = next;
   seconds = [...next.seconds];
   const load = document.getElementById('load-text');
-  if (load) load.textContent = describeLiveLoad(next.load);
+  if (load) load.textContent = describeLiveLoad(next.load, next.patienceMs);
   redraw();
   const last = seconds.at(-1);
   if (last) showSecond(last);
@@ -123,7 +123,7 @@ document.getElementById('tour-next')?.addEventListener(
   'click',
   () =>
     void press(async () => {
-      const answer = (await post('/api/tour/next', {})) as { step: TourStep | null };
+      const answer = (await post('/api/tour/next', {})) as { step: TourView | null };
       showTour(answer.step);
     }),
 );
@@ -136,7 +136,7 @@ const on = <T>(name: string, handle: (data: T) => void) =>
 on<PageSnapshot>('snapshot', onSnapshot);
 on<LiveSecond>('second', onSecond);
 on<LiveStatus>('status', onStatus);
-on<TourStep | null>('tour', showTour);
+on<TourView | null>('tour', showTour);
 // EventSource reconnects by itself; the page only says so.
 source.addEventListener('open', () => showConnection('live'));
 source.addEventListener('error', () => showConnection('reconnecting'));

@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { BreakerCounts, CircuitState } from '@cbd/gateway-v2/contract';
 import { CONTROL_MODES, controlDetail, presetOf } from '../live/buttons.js';
-import type { LiveSecond, LiveStatus, ProbeNow, TourStep } from '../live/types.js';
+import type { LiveSecond, LiveStatus, ProbeNow, TourView } from '../live/types.js';
 import type { LoadSpec } from '../model/load.js';
 import {
   DASH,
@@ -48,7 +48,9 @@ const SHOWN_PROBES = 3;
 /** "12:03:04" in local time. */
 const clock = (iso: string) => new Date(iso).toTimeString().slice(0, 8);
 
-export function describeLiveLoad(load: LoadSpec): string {
+export function describeLiveLoad(load: LoadSpec | null, patienceMs: number): string {
+  if (!load)
+    return `No users: only the tour’s own calls and the probes of /products/1; an answer after ${formatSeconds(patienceMs)} is too late.`;
   const how =
     load.model === 'open'
       ? `${formatRate(load.rate)} users arrive per second at each gateway, whatever it does`
@@ -230,7 +232,7 @@ export function countdownText(status: LiveStatus | null, elapsedMs: number): str
   return left > 0 ? `next probe in ${(Math.ceil(left / 100) / 10).toFixed(1)} s` : 'probe due now';
 }
 
-export function showTour(step: TourStep | null): void {
+export function showTour(step: TourView | null): void {
   const panel = byId('tour');
   if (!panel) return;
   panel.dataset.state = step ? 'running' : 'done';

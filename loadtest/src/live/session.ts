@@ -30,7 +30,7 @@ export interface LiveSessionOptions {
    * How users are sent to each gateway; by default as in the demo's scenarios: users arriving
    * at DEFAULT_RATE per second (the timeline's load, without --quick).
    */
-  load?: LoadSpec;
+  load?: LoadSpec | null;
   /** How often the breaker, the pool and the dependency are read (default 250 ms). */
   statusPollMs?: number;
   /** How often each gateway's /products/1 is probed (default 500 ms). */
@@ -58,7 +58,9 @@ export const defaultLiveLoad = (): LoadSpec =>
 /** Users on both gateways until stopped, watched second by second, the services read beside them. */
 export function startLiveSession(options: LiveSessionOptions): LiveSession {
   const { targets } = options;
-  const load = options.load ?? defaultLiveLoad();
+  // null: no users, only the probes and the reads (the tour sends its own calls).
+  const load = options.load === undefined ? defaultLiveLoad() : options.load;
+  const { patienceMs, clientTimeoutMs } = load ?? defaultLiveLoad();
   const windowSeconds = options.windowSeconds ?? 60;
   const t0 = Date.now();
   const stopLoad = new AbortController();
@@ -90,19 +92,22 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       keepRecords: false,
     };
     // Stopping a live session cuts off the users still waiting at once: nobody reads them.
+    if (!load) return null;
     return load.model === 'open'
       ? startOpenLoad({ ...common, load, tailMs: 0 })
       : startClosedLoad({ ...common, load });
   };
   const loads = { v1: start('v1'), v2: start('v2') };
+  const arrivedAt = (g: GatewayId) => loads[g]?.arrived ?? 0;
+  const waitingAt = (g: GatewayId) => loads[g]?.waiting ?? 0;
   const probes = Object.fromEntries(
     GATEWAYS.map((g) => [
       g,
       startHealthProbe({
         url: `${url(g)}${PROBE_PATH}`,
         intervalMs: options.probeIntervalMs ?? 500,
-        timeoutMs: load.clientTimeoutMs,
-        patienceMs: load.patienceMs,
+        timeoutMs: clientTimeoutMs,
+        patienceMs,
         t0,
       }),
     ]),
@@ -119,7 +124,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
   const status = (): LiveStatus => ({
     ...polled,
     users: Object.fromEntries(
-      GATEWAYS.map((g) => [g, { waiting: loads[g].waiting, probe: probes[g].now() }]),
+      GATEWAYS.map((g) => [g, { waiting: waitingAt(g), probe: probes[g].now() }]),
     ) as LiveStatus['users'],
   });
   const poll = startStatusPoll({
@@ -135,8 +140,8 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
   const gatewaySecond = (g: GatewayId, t: number): GatewaySecond => {
     const tally = tallies[g].get(t) ?? { outcomes: emptyCounts(), latencies: [] };
     for (const key of tallies[g].keys()) if (key <= t) tallies[g].delete(key);
-    const arrived = loads[g].arrived - arrivedBefore[g];
-    arrivedBefore[g] = loads[g].arrived;
+    const arrived = arrivedAt(g) - arrivedBefore[g];
+    arrivedBefore[g] = arrivedAt(g);
     const sorted = Float64Array.from(tally.latencies).sort();
     return {
       arrived,
@@ -144,7 +149,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       answeredInTime: usefulOf(tally.outcomes),
       p50: sorted.length ? round(percentile(sorted, 50)) : null,
       p99: sorted.length ? round(percentile(sorted, 99)) : null,
-      waiting: loads[g].waiting,
+      waiting: waitingAt(g),
       probes: probes[g].takeSecond(t),
     };
   };
@@ -166,7 +171,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     emit({ type: 'second', second });
   });
 
-  const ended = Promise.all([loads.v1.done, loads.v2.done]);
+  const ended = Promise.all([loads.v1?.done, loads.v2?.done]);
   const failed = ended.then(
     () => new Promise<never>(() => undefined),
     (err: unknown) => Promise.reject(err instanceof Error ? err : new Error(String(err))),
@@ -178,6 +183,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     snapshot: (): LiveSnapshot => ({
       windowSeconds,
       load,
+      patienceMs,
       seconds: [...history],
       status: status(),
     }),

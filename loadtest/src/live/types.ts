@@ -4,6 +4,10 @@ import type { FailureMode, FailureState } from '@cbd/recommendations-service/con
 import type { LoadSpec } from '../model/load.js';
 import type { OutcomeCounts } from '../model/outcome.js';
 import type { GatewayId } from '../scenarios/settings.js';
+import type { TourView } from '../tour/engine.js';
+
+/** What the dashboard follows of a guided tour (`pnpm tour`): the engine's own feed. */
+export type { TourFeed, TourView } from '../tour/engine.js';
 
 // What the live session tells the dashboard, and the dashboard its page (as JSON over the event
 // stream): types only, shared by the server and the page's script.
@@ -72,29 +76,13 @@ export interface LiveStatus {
   users: Record<GatewayId, { waiting: number; probe: ProbeNow }>;
 }
 
-/** A step of a guided tour (`pnpm tour`), as the dashboard's panel shows it. */
-export interface TourStep {
-  /** 0-based. */
-  index: number;
-  count: number;
-  title: string;
-  /** What to do or look at now; may span lines. */
-  notice: string;
-}
-
-/** What the dashboard needs of a tour: the step now, a way on, and word of each change. */
-export interface TourFeed {
-  current(): TourStep | null;
-  next(): Promise<void>;
-  /** Calls listener with each new step (null: the tour is over); returns the unsubscribe function. */
-  subscribe(listener: (step: TourStep | null) => void): () => void;
-}
-
 export interface LiveSnapshot {
   /** How many seconds of history are kept (and sent to a page that connects). */
   windowSeconds: number;
-  /** How users are sent to each gateway. */
-  load: LoadSpec;
+  /** How users are sent to each gateway; null: none (a tour drives the services by hand). */
+  load: LoadSpec | null;
+  /** Later than this, a user's or a probe's answer is too late. */
+  patienceMs: number;
   /** The last windowSeconds seconds, oldest first. */
   seconds: LiveSecond[];
   status: LiveStatus;
@@ -114,5 +102,5 @@ export interface LiveFeed {
 
 /** The first message of the page's event stream. */
 export interface PageSnapshot extends LiveSnapshot {
-  tour: TourStep | null;
+  tour: TourView | null;
 }

@@ -21,6 +21,20 @@ export interface Targets {
   'recommendations-service': string;
 }
 
+/**
+ * The headers of a call to the stack: admin routes take JSON only, bodiless or not, and the
+ * token when one is set. The tour prints the same ones as curl flags.
+ */
+export function requestHeaders(
+  method: 'GET' | 'POST',
+  token: string | undefined,
+): Record<string, string> {
+  return {
+    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
 async function call<S extends z.ZodType>(
   method: 'GET' | 'POST',
   url: string,
@@ -31,8 +45,7 @@ async function call<S extends z.ZodType>(
   try {
     res = await fetch(url, {
       method,
-      // Admin routes take JSON only, bodiless or not, and the token when one is set.
-      headers: method === 'POST' ? adminHeaders(token) : {},
+      headers: requestHeaders(method, token),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(5000),
     });

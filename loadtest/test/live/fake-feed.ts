@@ -6,7 +6,7 @@ import type {
   LiveSnapshot,
   LiveStatus,
   TourFeed,
-  TourStep,
+  TourView,
 } from '../../src/live/types.js';
 import { emptyCounts } from '../../src/model/outcome.js';
 
@@ -57,6 +57,7 @@ export class FakeFeed implements LiveFeed {
   snapshot(): LiveSnapshot {
     return {
       windowSeconds: 60,
+      patienceMs: 5000,
       load: {
         model: 'open',
         rate: 10,
@@ -85,15 +86,23 @@ export class FakeFeed implements LiveFeed {
 
 /** A tour of `titles`, one step at a time; counts how often it was moved on. */
 export class FakeTour implements TourFeed {
-  readonly #listeners = new Set<(step: TourStep | null) => void>();
+  readonly #listeners = new Set<(step: TourView | null) => void>();
   index = 0;
   nexts = 0;
   constructor(readonly titles: string[]) {}
-  current(): TourStep | null {
+  current(): TourView | null {
     const title = this.titles[this.index];
     return title === undefined
       ? null
-      : { index: this.index, count: this.titles.length, title, notice: `Do ${title}.\nThen look.` };
+      : {
+          index: this.index,
+          count: this.titles.length,
+          title,
+          notice: `Do ${title}.\nThen look.`,
+          question: `What did ${title} show?`,
+          state: 'answered',
+          answer: null,
+        };
   }
   next() {
     this.nexts += 1;
@@ -101,7 +110,7 @@ export class FakeTour implements TourFeed {
     for (const listener of this.#listeners) listener(this.current());
     return Promise.resolve();
   }
-  subscribe(listener: (step: TourStep | null) => void) {
+  subscribe(listener: (step: TourView | null) => void) {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -131,6 +131,30 @@ describe('startLiveSession', () => {
     expect(live.snapshot().status.users.v1.waiting).toBe(2);
   });
 
+  it('when given no users, then it only probes and reads the services, and the page is told so', async () => {
+    stack = await startInProcessStack();
+    const live = startLiveSession({
+      targets: stack.targets,
+      load: null,
+      statusPollMs: 50,
+      probeIntervalMs: 50,
+    });
+    session = live;
+    const { seconds } = record(live);
+
+    await expect
+      .poll(() => seconds().length, { timeout: 5000, interval: 100 })
+      .toBeGreaterThanOrEqual(2);
+    const last = seconds().at(-1)!;
+
+    expect(live.snapshot()).toMatchObject({ load: null, patienceMs: 5000 });
+    for (const g of ['v1', 'v2'] as const) {
+      expect(last.gateways[g].arrived).toBe(0);
+      expect(last.gateways[g].probes.ended).toBeGreaterThan(0);
+    }
+    expect(last.circuit).toBe('CLOSED');
+  });
+
   it('when stopped, then no event comes after and the gateways get no more load', async () => {
     stack = await startInProcessStack();
     const live = startLiveSession({ targets: stack.targets, load: OPEN, statusPollMs: 100 });

@@ -8,8 +8,9 @@ import {
   startLiveSession,
   type LiveSession,
   type LiveStatus,
-  type RunningDashboard,
+  type LoadSpec,
   type Targets,
+  type TourFeed,
 } from '@cbd/loadtest';
 import type { CommandContext } from '../cli/command.js';
 import { EXIT } from '../cli/exit-codes.js';
@@ -33,8 +34,7 @@ export async function runLive(plan: LivePlan, context: CommandContext): Promise<
   await assertPortsFree(DASHBOARD_HOST, livePorts(dashboardPort, plan.stack?.ports));
   const logs = plan.stack ? openServiceLogs(join(options.outDir, 'logs')) : undefined;
   let stack: Stack | undefined;
-  let session: LiveSession | undefined;
-  let dashboard: RunningDashboard | undefined;
+  let page: LivePage | undefined;
   try {
     if (plan.stack && logs) {
       logs.note('live');
@@ -47,30 +47,63 @@ export async function runLive(plan: LivePlan, context: CommandContext): Promise<
     const targets: Targets = stack?.urls ?? options.urls;
     if (!stack) await checkReachable(targets);
     const services = await readStackSettings(targets);
-    const assets = await loadBrowserAssets();
     if (context.signal.aborted) return EXIT.ok;
     const load = liveLoad(plan.settings, services);
-    session = startLiveSession({ targets, load });
-    dashboard = await startDashboard({
+    page = await openLivePage({ targets, load, port: dashboardPort, adminToken: plan.adminToken });
+    console.log(
+      liveBanner({ url: page.url, users: describeLoad(load), targets, logsDir: logs?.dir }),
+    );
+    printChanges(page.session);
+    await Promise.race([context.aborted, page.session.failed]);
+    return EXIT.ok;
+  } finally {
+    await page?.close();
+    await stack?.stop();
+    await logs?.close();
+  }
+}
+
+export interface LivePage {
+  url: string;
+  session: LiveSession;
+  close(): Promise<void>;
+}
+
+export interface LivePageOptions {
+  targets: Targets;
+  /** null: no users, only the probes and the reads (a tour drives the services). */
+  load: LoadSpec | null;
+  port: number;
+  adminToken: string | undefined;
+  tour?: TourFeed;
+}
+
+/** The live session and its dashboard on DASHBOARD_HOST:port; close() stops both. */
+export async function openLivePage(options: LivePageOptions): Promise<LivePage> {
+  const assets = await loadBrowserAssets();
+  const session = startLiveSession({ targets: options.targets, load: options.load });
+  try {
+    const dashboard = await startDashboard({
       host: DASHBOARD_HOST,
-      port: dashboardPort,
-      targets,
-      adminToken: plan.adminToken,
+      port: options.port,
+      targets: options.targets,
+      adminToken: options.adminToken,
       feed: session,
       assets: assets.live,
       logger: createLogger('live-dashboard', 'warn'),
+      ...(options.tour ? { tour: options.tour } : {}),
     });
-    console.log(
-      liveBanner({ url: dashboard.url, users: describeLoad(load), targets, logsDir: logs?.dir }),
-    );
-    printChanges(session);
-    await Promise.race([context.aborted, session.failed]);
-    return EXIT.ok;
-  } finally {
-    await dashboard?.close();
-    await session?.stop();
-    await stack?.stop();
-    await logs?.close();
+    return {
+      url: dashboard.url,
+      session,
+      async close() {
+        await dashboard.close();
+        await session.stop();
+      },
+    };
+  } catch (err) {
+    await session.stop();
+    throw err;
   }
 }
 

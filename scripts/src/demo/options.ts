@@ -73,7 +73,8 @@ Options:
   --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
   -h, --help                this text`;
 
-function url(name: string, raw: string): string {
+/** A base URL option (--v1-url ...), without its trailing slash. */
+export function url(name: string, raw: string): string {
   if (!/^https?:\/\/[^/\s?#]+\/?$/.test(raw)) {
     throw LaunchErrors.badOption(
       `--${name} must be a URL like http://127.0.0.1:8080, got "${raw}"`,

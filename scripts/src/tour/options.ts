@@ -1,0 +1,78 @@
+import { TOUR_STEPS } from '@cbd/loadtest';
+import { outDir, parseOptions, positiveInt, type CommandPaths } from '../cli/options.js';
+import { url } from '../demo/options.js';
+
+export interface TourOptions {
+  auto: boolean;
+  quick: boolean;
+  /** 1-based, as the tour numbers its steps. */
+  step: number;
+  /** Where the service logs go (in logs/). */
+  outDir: string;
+  /** Use a stack that is already running instead of starting one. */
+  noStart: boolean;
+  /** Also a live page that follows the tour (DASHBOARD_PORT), its next button as Enter. */
+  live: boolean;
+  urls: { 'gateway-v1': string; 'gateway-v2': string; 'recommendations-service': string };
+  help: boolean;
+}
+
+const steps = TOUR_STEPS.map((s, i) => `  ${String(i + 1).padStart(2)}  ${s.title}`).join('\n');
+
+export const USAGE = `Usage: pnpm tour [options]
+
+A guided tour of the circuit breaker in the terminal, one step at a time. Each step says what
+it does and why, prints the curl commands and runs them against the four services, says what
+to notice, asks a question and answers it from what it just measured.
+
+Steps:
+${steps}
+
+Keys: Enter next · r repeat the step · b back · q quit (Ctrl-C too)
+
+Options:
+  --auto                    every step in a row, no keys needed (rehearsals, CI)
+  --quick                   the services with the demo's shorter waits: a 3 s hang, a 200 ms
+                            breaker timeout, a 1 s reset timeout; the load steps shorter too
+  --step <n>                start at step n (1 to ${TOUR_STEPS.length})
+  --live                    also the live page on http://127.0.0.1:8099 (DASHBOARD_PORT): the
+                            breaker, the pool and the calls as the tour drives them, the step
+                            now and a next button (as Enter); no users are sent
+  --out <dir>               where the service logs go, in logs/ (default: reports/)
+  --no-start                use services that are already running (they keep running), at:
+  --v1-url <url>              gateway-v1 (default http://127.0.0.1:8080)
+  --v2-url <url>              gateway-v2 (default http://127.0.0.1:8090)
+  --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
+  -h, --help                this text
+
+ADMIN_TOKEN, when the services guard their admin routes with one, is sent with every admin
+call; the curl lines print "$ADMIN_TOKEN" in its place.`;
+
+/** Parses the command line; --out is taken from where the command ran. */
+export function parseTourOptions(argv: string[], paths: CommandPaths): TourOptions {
+  const values = parseOptions(argv, {
+    auto: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    step: { type: 'string' },
+    out: { type: 'string' },
+    'no-start': { type: 'boolean', default: false },
+    live: { type: 'boolean', default: false },
+    'v1-url': { type: 'string', default: 'http://127.0.0.1:8080' },
+    'v2-url': { type: 'string', default: 'http://127.0.0.1:8090' },
+    'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
+  });
+  return {
+    auto: values.auto,
+    quick: values.quick,
+    step: positiveInt('step', values.step, TOUR_STEPS.length) ?? 1,
+    outDir: outDir(values.out, paths),
+    noStart: values['no-start'],
+    live: values.live,
+    urls: {
+      'gateway-v1': url('v1-url', values['v1-url']),
+      'gateway-v2': url('v2-url', values['v2-url']),
+      'recommendations-service': url('recommendations-url', values['recommendations-url']),
+    },
+    help: values.help,
+  };
+}
