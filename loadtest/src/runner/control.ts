@@ -29,10 +29,7 @@ export function requestHeaders(
   method: 'GET' | 'POST',
   token: string | undefined,
 ): Record<string, string> {
-  return {
-    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  };
+  return method === 'POST' ? adminHeaders(token) : {};
 }
 
 async function call<S extends z.ZodType>(
