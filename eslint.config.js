@@ -35,9 +35,4 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  {
-    // The live dashboard's page scripts run in the browser, after Chart.js's UMD build.
-    files: ['loadtest/src/live/client/**/*.js'],
-    languageOptions: { globals: { ...globals.browser, Chart: 'readonly' } },
-  },
 );

@@ -61,7 +61,7 @@ export {
 export { buildSoak, type SoakFacts } from './soak/checks.js';
 export { renderSoakTable } from './soak/render.js';
 export { renderHtml, type ChartData } from './report/html.js';
-export { loadBrowserAssets, type BrowserAssets, type PageAssets } from './browser/assets.js';
+export { loadBrowserAssets, type BrowserAssets, type PageAssets } from './pages/assets.js';
 export {
   startLiveSession,
   defaultLiveLoad,

@@ -1,6 +1,6 @@
 import { CommonErrors, createBaseApp, finishApp, healthHandler, type Logger } from '@cbd/common';
 import type { Express } from 'express';
-import type { PageAssets } from '../browser/assets.js';
+import type { PageAssets } from '../report/html-page.js';
 import { controlOf, type Control, type Targets } from '../runner/control.js';
 import { addControlRoutes } from './control-routes.js';
 import { renderDashboardPage } from './dashboard-page.js';

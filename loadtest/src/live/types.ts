@@ -4,10 +4,35 @@ import type { FailureMode, FailureState } from '@cbd/recommendations-service/con
 import type { LoadSpec } from '../model/load.js';
 import type { OutcomeCounts } from '../model/outcome.js';
 import type { GatewayId } from '../scenarios/settings.js';
-import type { TourView } from '../tour/engine.js';
 
-/** What the dashboard follows of a guided tour (`pnpm tour`): the engine's own feed. */
-export type { TourFeed, TourView } from '../tour/engine.js';
+/** A guided tour's step (`pnpm tour`), as the terminal and the dashboard's panel show it. */
+export interface TourView {
+  /** 0-based: the screen says step index + 1 of count. */
+  index: number;
+  count: number;
+  title: string;
+  notice: string;
+  question: string;
+  /** running: its requests are out; answered: it waits for the next key; failed: it could not finish. */
+  state: 'running' | 'answered' | 'failed';
+  /** The measured answer, once the step has run. */
+  answer: string | null;
+}
+
+export type TourListener = (view: TourView | null) => void;
+
+/** What a page can follow and drive of a tour: the current step, and the Enter key. */
+export interface TourFeed {
+  /** Null before the first step and after the last. */
+  current(): TourView | null;
+  /**
+   * As Enter: on to the next step (or the end, after the last). Resolves once the step it moved
+   * to has run, or the tour has ended. Asked while a step runs, it moves on when that one ends.
+   */
+  next(): Promise<void>;
+  /** Called with every change of the view, and with null when the tour ends. */
+  subscribe(listener: TourListener): () => void;
+}
 
 // What the live session tells the dashboard, and the dashboard its page (as JSON over the event
 // stream): types only, shared by the server and the page's script.

@@ -3,6 +3,12 @@ import { createHash } from 'node:crypto';
 // The HTML report's document around its content, and the escaping every report string goes
 // through on its way into it.
 
+/** One page's script and style, as pages/assets.ts bundles them (the report's, the dashboard's). */
+export interface PageAssets {
+  script: string;
+  style: string;
+}
+
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

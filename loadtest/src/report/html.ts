@@ -1,6 +1,5 @@
-import type { PageAssets } from '../browser/assets.js';
 import { layersCharts, scenarioCharts, type ChartDef } from './html-charts.js';
-import { escapeHtml, jsonForScript, pageShell } from './html-page.js';
+import { escapeHtml, jsonForScript, pageShell, type PageAssets } from './html-page.js';
 import {
   absentSection,
   configurationSection,

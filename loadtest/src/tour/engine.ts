@@ -1,3 +1,4 @@
+import type { TourFeed, TourListener, TourView } from '../live/types.js';
 import { TourStepError } from '../errors.js';
 import type { TourIo, TourKey } from './io.js';
 import { TourHttp } from './requests.js';
@@ -7,34 +8,7 @@ import type { TourStep } from './step.js';
 import { header, wrap } from './layout.js';
 import { createStepTools } from './tools.js';
 
-/** The step on screen, for whoever follows the tour (the dashboard's panel). */
-export interface TourView {
-  /** 0-based: the screen says step index + 1 of count. */
-  index: number;
-  count: number;
-  title: string;
-  notice: string;
-  question: string;
-  /** running: its requests are out; answered: it waits for the next key; failed: it could not finish. */
-  state: 'running' | 'answered' | 'failed';
-  /** The measured answer, once the step has run. */
-  answer: string | null;
-}
-
-export type TourListener = (view: TourView | null) => void;
-
-/** What a page can follow and drive: the current step, and the Enter key. */
-export interface TourFeed {
-  /** Null before the first step and after the last. */
-  current(): TourView | null;
-  /**
-   * As Enter: on to the next step (or the end, after the last). Resolves once the step it moved
-   * to has run, or the tour has ended. Asked while a step runs, it moves on when that one ends.
-   */
-  next(): Promise<void>;
-  /** Called with every change of the view, and with null when the tour ends. */
-  subscribe(listener: TourListener): () => void;
-}
+export type { TourFeed, TourListener, TourView } from '../live/types.js';
 
 export interface Tour extends TourFeed {
   /** As r: the same step again, from its start state. */

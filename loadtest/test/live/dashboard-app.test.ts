@@ -2,7 +2,7 @@ import { silentLogger } from '@cbd/common';
 import { readEventStream, startApp, type RunningApp } from '@cbd/common/tools';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadBrowserAssets, type PageAssets } from '../../src/browser/assets.js';
+import { loadBrowserAssets, type PageAssets } from '../../src/pages/assets.js';
 import { presetChange } from '../../src/live/buttons.js';
 import { createDashboardApp, type DashboardDeps } from '../../src/live/dashboard-app.js';
 import type { PageSnapshot } from '../../src/live/types.js';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { silentLogger } from '@cbd/common';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBrowserAssets } from '../../src/browser/assets.js';
+import { loadBrowserAssets } from '../../src/pages/assets.js';
 import { presetChange } from '../../src/live/buttons.js';
 import { startDashboard, type RunningDashboard } from '../../src/live/dashboard-server.js';
 import { startLiveSession, type LiveSession } from '../../src/live/session.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBrowserAssets, type BrowserAssets } from '../../src/browser/assets.js';
+import { loadBrowserAssets, type BrowserAssets } from '../../src/pages/assets.js';
 import { renderHtml } from '../../src/report/html.js';
 import type { Report } from '../../src/report/schema.js';
 import { chromiumAvailability, launchChromium } from '../browser.js';

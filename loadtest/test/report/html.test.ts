@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PageAssets } from '../../src/browser/assets.js';
+import type { PageAssets } from '../../src/pages/assets.js';
 import {
   NNBSP,
   formatCount,

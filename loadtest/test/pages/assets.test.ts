@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBrowserAssets } from '../../src/browser/assets.js';
+import { loadBrowserAssets } from '../../src/pages/assets.js';
 import { paletteCss } from '../../src/browser/palette.js';
 
 describe('loadBrowserAssets', () => {
@@ -20,9 +20,9 @@ describe('loadBrowserAssets', () => {
 
     const ours = sources.filter((s) => !s.includes('node_modules/'));
     const libraries = sources.filter((s) => s.includes('node_modules/'));
-    expect(ours.every((s) => s.startsWith('src/browser/') || s === 'src/live/buttons.ts')).toBe(
-      true,
-    );
+    expect(
+      ours.every((s) => /^src\/(pages|browser)\//.test(s) || s === 'src/live/buttons.ts'),
+    ).toBe(true);
     expect(ours).toContain('src/browser/chart-kit.ts');
     expect(
       libraries.every((s) =>

@@ -9,8 +9,8 @@ import {
   type Backdrop,
   type ChartSpec,
   type SeriesSpec,
-} from './chart-spec.js';
-import { GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from './palette.js';
+} from '../browser/chart-spec.js';
+import { GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from '../browser/palette.js';
 
 // The live page's charts as data, from the last seconds: one slot per second of the window,
 // the newest on the right ("now"), the same y range on both gateways so they compare.

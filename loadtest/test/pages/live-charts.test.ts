@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveCharts } from '../../src/browser/live-charts.js';
+import { liveCharts } from '../../src/pages/live-charts.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { gatewaySecond, liveSecond } from '../live/fake-feed.js';
 

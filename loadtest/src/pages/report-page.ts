@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ChartData } from '../report/html.js';
-import { drawChart } from './chart-kit.js';
+import { drawChart } from '../browser/chart-kit.js';
 import { startPresenter } from './present.js';
 
 // The HTML report's script: draws each chart the page's JSON describes, and offers the

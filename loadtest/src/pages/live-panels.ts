@@ -14,8 +14,8 @@ import {
   formatSeconds,
   plural,
   probeVerdict,
-} from './format.js';
-import { CIRCUIT_STYLE, GATEWAY_STYLE, type GatewayKey } from './palette.js';
+} from '../browser/format.js';
+import { CIRCUIT_STYLE, GATEWAY_STYLE, type GatewayKey } from '../browser/palette.js';
 
 // Everything on the live page besides the charts: each value placed as text (never as markup),
 // formatted as the report formats it.

@@ -1,16 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { paletteCss } from './palette.js';
+import { paletteCss } from '../browser/palette.js';
+import type { PageAssets } from '../report/html-page.js';
 
-// The pages' code, bundled from this folder's TypeScript (Chart.js and its annotation plugin
+// The pages' code, bundled from this folder's TypeScript and the kit in browser/ (Chart.js and its annotation plugin
 // included: no CDN) when a report is written or the dashboard starts. One script and one style
 // per page: the report inlines them, the dashboard serves them.
 
-/** One page's script and style. */
-export interface PageAssets {
-  script: string;
-  style: string;
-}
+export type { PageAssets } from '../report/html-page.js';
 
 export interface BrowserAssets {
   /** For renderHtml: the report page. */

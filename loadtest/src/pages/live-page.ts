@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { LiveSecond, LiveStatus, PageSnapshot, TourView } from '../live/types.js';
-import { drawChart, setChartFont, type DrawnChart } from './chart-kit.js';
+import { drawChart, setChartFont, type DrawnChart } from '../browser/chart-kit.js';
 import { liveCharts, type LiveCharts } from './live-charts.js';
 import {
   countdownText,
@@ -12,7 +12,7 @@ import {
   showStatus,
   showTour,
 } from './live-panels.js';
-import { GATEWAY_STYLE, type GatewayKey } from './palette.js';
+import { GATEWAY_STYLE, type GatewayKey } from '../browser/palette.js';
 
 // The live dashboard's script: reads the server's event stream, redraws the charts each second,
 // places each status read, and sends the buttons' presses to this server (never elsewhere).

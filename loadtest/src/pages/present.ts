@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { resizeCharts, setChartFont } from './chart-kit.js';
+import { resizeCharts, setChartFont } from '../browser/chart-kit.js';
 
 // The report's presentation mode: one `[data-slide]` per screen, type as large as the screen
 // allows and no larger than fits, charts resized to what is left. P (or the Present button)
