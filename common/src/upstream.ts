@@ -1,6 +1,5 @@
 import type { Agent } from 'node:http';
 import axios, { AxiosError } from 'axios';
-import { upstreamResultOf, type UpstreamObserver } from './metrics/upstream-metrics.js';
 
 /** How an upstream call went wrong; the gateways map each to a status and an outcome. */
 export type UpstreamFailure = 'timeout' | 'unavailable' | 'status' | 'body';
@@ -21,6 +20,30 @@ export class UpstreamError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+}
+
+/**
+ * How one upstream call ended: `client_error` is a 4xx (e.g. an unknown product, or the
+ * recommendations service's 408 after a hang), `server_error` a 5xx, `unavailable` no
+ * connection, `bad_body` an answer the gateway could not use.
+ */
+export type UpstreamResult =
+  'ok' | 'timeout' | 'unavailable' | 'client_error' | 'server_error' | 'bad_body';
+
+/** Called once per upstream call that was really made (a breaker's rejection makes none). */
+export type UpstreamObserver = (upstream: string, result: UpstreamResult, seconds: number) => void;
+
+export function upstreamResultOf(err: UpstreamError): UpstreamResult {
+  switch (err.failure) {
+    case 'timeout':
+      return 'timeout';
+    case 'unavailable':
+      return 'unavailable';
+    case 'body':
+      return 'bad_body';
+    case 'status':
+      return (err.status ?? 500) < 500 ? 'client_error' : 'server_error';
   }
 }
 

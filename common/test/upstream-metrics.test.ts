@@ -1,11 +1,8 @@
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isProduct } from '../src/guards.js';
-import {
-  createMetricsRegistry,
-  upstreamMetrics,
-  type UpstreamResult,
-} from '../src/metrics/index.js';
+import { createMetricsRegistry, upstreamMetrics } from '../src/metrics/index.js';
+import type { UpstreamResult } from '../src/upstream.js';
 import {
   parseExposition,
   startStubUpstream,

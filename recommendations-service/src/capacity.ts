@@ -1,10 +1,14 @@
-import type { CapacityState } from './contract.js';
-
 export interface CapacitySettings {
   /** Calls served at once; 0: no limit. */
   limit: number;
   /** How long a healthy call holds its place. */
   workMs: number;
+}
+
+/** The settings, and the places in use and the calls in line now (GET /admin/failure). */
+export interface CapacityState extends CapacitySettings {
+  busy: number;
+  queued: number;
 }
 
 /** What a call does once it has a place: hold it `holdMs`, then `end`. */

@@ -2,7 +2,7 @@
 // (GET /admin/failure), for the tools that switch and read it: the load runner, the live page
 // and the tour.
 import { z } from 'zod';
-
+import type { CapacityState } from './capacity.js';
 import { settings } from './config.js';
 import { FAILURE_MODES } from './failure-controller.js';
 
@@ -38,8 +38,8 @@ export const capacityStateSchema = z.strictObject({
   busy: count,
   /** Calls waiting in line for a place. */
   queued: count,
-});
-export type CapacityState = z.infer<typeof capacityStateSchema>;
+}) satisfies z.ZodType<CapacityState>;
+export type { CapacityState };
 
 /**
  * Recommendations calls received, by the caller named in the `x-caller` header (`unknown`

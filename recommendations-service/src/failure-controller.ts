@@ -1,5 +1,3 @@
-import type { FailureChange } from './contract.js';
-
 export const FAILURE_MODES = ['healthy', 'hang', 'error', 'slow', 'partial', 'reset'] as const;
 export type FailureMode = (typeof FAILURE_MODES)[number];
 
@@ -14,7 +12,7 @@ export interface FailureSettings {
 }
 
 /** The part of a POST /admin/failure body about the mode (the rest is about capacity). */
-export type FailureModeChange = Omit<FailureChange, 'capacity' | 'workMs'>;
+export type FailureModeChange = { [K in keyof FailureSettings]?: FailureSettings[K] | undefined };
 
 /** The recommendations endpoint's current sickness, switchable while requests are in flight. */
 export class FailureController {

@@ -18,9 +18,16 @@ import {
 } from '../settings.js';
 import type { WantedPort } from './ports.js';
 import { localUrl } from './services.js';
-import type { StackChild } from './stack.js';
 
 export type ChildEnv = Record<string, string | undefined>;
+
+/** One process of a stack: its name (in logs and errors), which service it runs, how, and where. */
+export interface StackChild<K extends string> {
+  name: K;
+  service: ServiceName;
+  env: ChildEnv;
+  port: number;
+}
 
 /** How a launcher will start the four services, checked before any of them starts. */
 export interface StackPlan {

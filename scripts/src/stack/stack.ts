@@ -3,7 +3,7 @@ import { SERVICE_NAMES, type ServiceName } from '@cbd/loadtest';
 import { ChildService } from '@cbd/common/tools';
 import { LaunchErrors, type LaunchError } from '../errors.js';
 import { assertPortsFree, stackPortsWanted, type WantedPort } from './ports.js';
-import type { ChildEnv, StackPlan } from './service-env.js';
+import type { StackChild, StackPlan } from './service-env.js';
 import { entryOf, localUrl } from './services.js';
 
 /** The run a stack serves (a command's context fits). */
@@ -18,14 +18,6 @@ export interface StackHooks<K extends string = ServiceName> {
   run?: StackRun;
   onLine?: (name: K, line: string) => void;
   readyTimeoutMs?: number;
-}
-
-/** One process of a stack: its name (in logs and errors), which service it runs, how, and where. */
-export interface StackChild<K extends string> {
-  name: K;
-  service: ServiceName;
-  env: ChildEnv;
-  port: number;
 }
 
 /**
