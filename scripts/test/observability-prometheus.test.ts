@@ -1,15 +1,24 @@
-import { createMetricsRegistry, silentLogger } from '@cbd/common';
-import { startGatewayHarness, timedGet, type GatewayHarness } from '@cbd/common/tools';
+import { createMetricsRegistry, createRegistry, silentLogger } from '@cbd/common';
+import {
+  startApp,
+  startGatewayHarness,
+  timedGet,
+  type GatewayHarness,
+  type RunningApp,
+} from '@cbd/common/tools';
 import * as v1 from '@cbd/gateway-v1';
 import * as v2 from '@cbd/gateway-v2';
+import * as recommendations from '@cbd/recommendations-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrometheus, type PrometheusServer } from './helpers/prometheus-server.js';
 import { missingCommand, requireTools } from './helpers/tools.js';
 import { waitFor } from './helpers/wait-for.js';
 
 // The real Prometheus server with the project's scrape configuration and alert rules (only the
-// targets and intervals changed) in front of both gateways, so what promtool only checks on
-// paper is seen working: the scrape, the series and the alert during a held outage.
+// targets and intervals changed) in front of both gateways and a recommendations-service, so
+// what promtool only checks on paper is seen working: the scrape, the series and the alert
+// during a held outage. The gateways call a scripted stub, so the outage can be held at will;
+// the real recommendations-service is there for its own scrape job.
 
 const missing = missingCommand('prometheus', ['--version']);
 const RESET_TIMEOUT_MS = 1000;
@@ -31,6 +40,7 @@ interface Sample {
 let harness: GatewayHarness | undefined;
 let v2Url = '';
 let prometheus: PrometheusServer | undefined;
+let dependency: RunningApp | undefined;
 
 /** gateway-v1 and gateway-v2 in this process, on port 0, in front of stub services. */
 async function startGateways(): Promise<GatewayHarness> {
@@ -66,12 +76,20 @@ const hostOf = (url: string) => new URL(url).host;
 beforeAll(async () => {
   if (missing) return;
   harness = await startGateways();
-  prometheus = await startPrometheus([harness.gateway.url, v2Url].map(hostOf));
+  const metrics = createRegistry({ service: 'recommendations-service' });
+  dependency = await startApp(
+    recommendations.createApp(recommendations.loadConfig({}), { logger: silentLogger, metrics }),
+  );
+  prometheus = await startPrometheus({
+    gateways: [harness.gateway.url, v2Url].map(hostOf),
+    recommendations: [hostOf(dependency.url)],
+  });
 }, 30_000);
 
 afterAll(async () => {
   await prometheus?.stop();
   await harness?.close();
+  await dependency?.close();
 });
 
 /** Polls `check` until it passes; the failure names what Prometheus printed. */
@@ -82,20 +100,24 @@ async function eventually(what: string, check: () => Promise<boolean>) {
 }
 
 describe('the real Prometheus server, with the project configuration', () => {
-  it('when it scrapes both gateways, then both targets are up', async (ctx) => {
+  it('when it scrapes both gateways and recommendations-service, then every target is up', async (ctx) => {
     requireTools(ctx, [missing]);
     const server = prometheus as PrometheusServer;
     let targets: Target[] = [];
 
-    await eventually('both targets up', async () => {
+    await eventually('every target up', async () => {
       ({ activeTargets: targets } = await server.api<{ activeTargets: Target[] }>(
         '/api/v1/targets',
       ));
-      return targets.length === 2 && targets.every((t) => t.health === 'up');
+      return targets.length === 3 && targets.every((t) => t.health === 'up');
     });
 
-    expect(targets.map((t) => t.labels.job)).toEqual(['gateways', 'gateways']);
-    expect(targets.map((t) => t.lastError)).toEqual(['', '']);
+    expect(targets.map((t) => t.labels.job).sort()).toEqual([
+      'gateways',
+      'gateways',
+      'recommendations',
+    ]);
+    expect(targets.map((t) => t.lastError)).toEqual(['', '', '']);
   });
 
   it('when the scrapes are in, then each breaker state is a series with the gateway label', async (ctx) => {

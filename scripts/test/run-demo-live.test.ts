@@ -14,7 +14,7 @@ describe('pnpm demo --live (end to end)', () => {
     const out = await mkdtemp(join(tmpdir(), 'live-'));
     const run = runScript(
       'run-demo.ts',
-      ['--live', '--quick', '--connections', '2', '--out', out],
+      ['--live', '--quick', '--rate', '20', '--out', out],
       {
         ...stackPortEnv(stack),
         DASHBOARD_PORT: String(dashboardPort),
@@ -25,14 +25,17 @@ describe('pnpm demo --live (end to end)', () => {
     const url = /Live classroom view: (\S+)/.exec(run.output())?.[1] ?? '';
 
     const stream = await readEventStream(`${url}/events`);
-    const sample = await stream.waitFor((e) => e.event === 'sample', 5000);
+    const second = await stream.waitFor(
+      (e) => e.event === 'second' && JSON.parse(e.data).gateways.v2.arrived > 0,
+      5000,
+    );
     const control = await timedGet(`${url}/api/failure-mode`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"mode":"error"}',
     });
     await stream.waitFor(
-      (e) => e.event === 'status' && JSON.parse(e.data).mode.current === 'error',
+      (e) => e.event === 'status' && JSON.parse(e.data).failure?.mode === 'error',
       3000,
     );
     stream.close();
@@ -41,7 +44,7 @@ describe('pnpm demo --live (end to end)', () => {
     const { code } = await run.exited;
 
     expect(url).toBe(`http://127.0.0.1:${dashboardPort}`);
-    expect(JSON.parse(sample.data).gateways.v2.requests).toBeGreaterThan(0);
+    expect(JSON.parse(second.data).gateways.v1.arrived).toBeGreaterThan(0);
     expect(control.status).toBe(200);
     expect(control.body.mode).toBe('error');
     expect(code, run.output()).toBe(0);

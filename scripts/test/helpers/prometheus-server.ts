@@ -25,11 +25,15 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
+/** Where each scrape job of the project's prometheus.yml points, by job name. */
+export type TargetsByJob = Record<string, string[]>;
+
 /**
- * The project's prometheus.yml with its targets replaced and every interval set to
+ * The project's prometheus.yml with each job's targets replaced and every interval set to
  * `intervalSeconds`; the alert rules are the project's own file, copied beside it unchanged.
+ * Every job must be given targets, so a job added to the configuration is added to the test.
  */
-async function writeConfig(dir: string, targets: string[], intervalSeconds: number) {
+async function writeConfig(dir: string, targets: TargetsByJob, intervalSeconds: number) {
   const config = parse(await readFile(`${CONFIG_DIR}/prometheus.yml`, 'utf8')) as PrometheusConfig;
   const interval = `${intervalSeconds}s`;
   config.global = {
@@ -38,7 +42,11 @@ async function writeConfig(dir: string, targets: string[], intervalSeconds: numb
     scrape_timeout: interval,
     evaluation_interval: interval,
   };
-  for (const job of config.scrape_configs) job.static_configs = [{ targets }];
+  const jobs = config.scrape_configs.map((job) => job.job_name);
+  if (jobs.sort().join() !== Object.keys(targets).sort().join()) {
+    throw new Error(`prometheus.yml scrapes ${jobs.join(', ')}; targets were given for ${Object.keys(targets).join(', ')}`);
+  }
+  for (const job of config.scrape_configs) job.static_configs = [{ targets: targets[job.job_name] ?? [] }];
   for (const file of config.rule_files) await copyFile(`${CONFIG_DIR}/${file}`, join(dir, file));
   const path = join(dir, 'prometheus.yml');
   await writeFile(path, stringify(config));
@@ -54,7 +62,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** The real Prometheus server (Debian's /usr/bin/prometheus) on a free loopback port, ready. */
 export async function startPrometheus(
-  targets: string[],
+  targets: TargetsByJob,
   { intervalSeconds = 1 } = {},
 ): Promise<PrometheusServer> {
   const dir = await mkdtemp(join(tmpdir(), 'cbd-prometheus-'));

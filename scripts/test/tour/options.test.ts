@@ -10,6 +10,7 @@ describe('parseTourOptions', () => {
     expect(parse()).toEqual({
       auto: false,
       quick: false,
+      live: false,
       step: 1,
       outDir: '/repo/reports',
       noStart: false,
@@ -27,6 +28,7 @@ describe('parseTourOptions', () => {
       parse(
         '--auto',
         '--quick',
+        '--live',
         '--step',
         '7',
         '--out',
@@ -38,6 +40,7 @@ describe('parseTourOptions', () => {
     ).toMatchObject({
       auto: true,
       quick: true,
+      live: true,
       step: 7,
       outDir: '/home/me/work/o',
       noStart: true,
