@@ -12,14 +12,10 @@ describe('pnpm demo --live (end to end)', () => {
     const ports = await freePorts(5);
     const [dashboardPort = 0, ...stack] = ports;
     const out = await mkdtemp(join(tmpdir(), 'live-'));
-    const run = runScript(
-      'run-demo.ts',
-      ['--live', '--quick', '--rate', '20', '--out', out],
-      {
-        ...stackPortEnv(stack),
-        DASHBOARD_PORT: String(dashboardPort),
-      },
-    );
+    const run = runScript('run-demo.ts', ['--live', '--quick', '--rate', '20', '--out', out], {
+      ...stackPortEnv(stack),
+      DASHBOARD_PORT: String(dashboardPort),
+    });
     stopOnFinish(ctx, run);
     await run.waitFor(/Live classroom view: \S+/);
     const url = /Live classroom view: (\S+)/.exec(run.output())?.[1] ?? '';

@@ -44,9 +44,12 @@ async function writeConfig(dir: string, targets: TargetsByJob, intervalSeconds: 
   };
   const jobs = config.scrape_configs.map((job) => job.job_name);
   if (jobs.sort().join() !== Object.keys(targets).sort().join()) {
-    throw new Error(`prometheus.yml scrapes ${jobs.join(', ')}; targets were given for ${Object.keys(targets).join(', ')}`);
+    throw new Error(
+      `prometheus.yml scrapes ${jobs.join(', ')}; targets were given for ${Object.keys(targets).join(', ')}`,
+    );
   }
-  for (const job of config.scrape_configs) job.static_configs = [{ targets: targets[job.job_name] ?? [] }];
+  for (const job of config.scrape_configs)
+    job.static_configs = [{ targets: targets[job.job_name] ?? [] }];
   for (const file of config.rule_files) await copyFile(`${CONFIG_DIR}/${file}`, join(dir, file));
   const path = join(dir, 'prometheus.yml');
   await writeFile(path, stringify(config));
