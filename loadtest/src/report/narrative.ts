@@ -100,8 +100,8 @@ const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /**
- * partial: the lab's exercise 8 ("Does the circuit breaker still help with 50 % failure rate?
- * What about 30 %?") answered from the rows: per share failed, what each gateway's users got,
+ * partial: "does the circuit breaker still help with 50 % of calls failing? with 30 %?",
+ * answered from the rows: per share failed, what each gateway's users got,
  * how long the circuit was open and what reached recommendations; then what follows.
  */
 export function partialAnswer(rows: readonly ErrorRateRow[], thresholdPercent: number): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The HTTP contract's bodies (DESIGN.md), as strict schemas: a field too many or missing fails.
+// The HTTP contract's bodies, as strict schemas: a field too many or missing fails.
 
 export const productSchema = z.strictObject({
   id: z.int().positive(),

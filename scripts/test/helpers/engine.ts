@@ -40,7 +40,7 @@ export async function missingEngine(): Promise<string | undefined> {
     return undefined;
   } catch (err) {
     const where = process.env.DOCKER_HOST ?? 'the default socket (DOCKER_HOST is not set)';
-    const hint = 'start one with ../shared/tools/container-engine up';
+    const hint = 'start a Docker-compatible engine and point DOCKER_HOST at its socket';
     return `a container engine at ${where} (${(err as Error).message}; ${hint})`;
   }
 }
