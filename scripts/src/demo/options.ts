@@ -59,11 +59,10 @@ Options:
   --load <model>            open (default: users arrive whatever the gateway does) or closed
                             (a fixed number of connections, each waiting for its answer:
                             what a closed loop hides, shown side by side)
-  --connections <n>         with --load closed: connections per gateway (default ${Object.entries(
-    CLOSED_CONNECTIONS,
-  )
-    .map(([name, n]) => `${n} ${name}`)
-    .join(', ')})
+  --connections <n>         with --load closed: connections per gateway (default
+                            ${Object.entries(CLOSED_CONNECTIONS)
+                              .map(([name, n]) => `${n} ${name}`)
+                              .join(', ')})
   --duration <seconds>      outage: per gateway (default ${FULL.outage.durationMs / 1000}); timeline: in all (default ${timelineS});
                             partial: per share failed (default ${FULL.partial.stretchMs / 1000})
   --out <dir>               where the reports go (default: reports/)
