@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { serviceSettings, upstreamSettings, type Settings } from '@cbd/common';
 import { SERVICE_SETTINGS } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_PORT_SETTINGS, STACK_PORT_SETTINGS } from '../src/settings.js';
+import {
+  DASHBOARD_PORT_SETTINGS,
+  LADDER_PORT_SETTINGS,
+  STACK_PORT_SETTINGS,
+} from '../src/settings.js';
 import { ROOT_DIR } from '../src/stack/services.js';
 
 interface Row {
@@ -48,7 +52,7 @@ const TABLES: Record<string, Settings> = {
   'recommendations-service': own(SERVICE_SETTINGS['recommendations-service'], SERVICE),
   'gateway-v1': own(SERVICE_SETTINGS['gateway-v1'], SERVICE, UPSTREAMS),
   'gateway-v2': own(SERVICE_SETTINGS['gateway-v2'], SERVICE, UPSTREAMS),
-  'The launchers': { ...STACK_PORT_SETTINGS, ...DASHBOARD_PORT_SETTINGS },
+  'The launchers': { ...STACK_PORT_SETTINGS, ...DASHBOARD_PORT_SETTINGS, ...LADDER_PORT_SETTINGS },
 };
 
 describe("the README's configuration tables", () => {
