@@ -53,7 +53,7 @@ Options:
                             live charts of both gateways and buttons to break and heal
                             recommendations-service; runs until Ctrl-C
   --rate <n>                users arriving per second at each gateway (default ${DEFAULT_RATE}; layers
-                            ${LAYERS_RATE} per rung; at most ${MAX_RATE})
+                            ${LAYERS_RATE.full} per rung, ${LAYERS_RATE.quick} with --quick; at most ${MAX_RATE})
   --arrivals <kind>         poisson (default: independent users) or uniform (evenly spaced)
   --patience <seconds>      a user who waits longer gives up: the answer is too late (default ${DEFAULT_PATIENCE_MS / 1000})
   --load <model>            open (default: users arrive whatever the gateway does) or closed
