@@ -5,7 +5,7 @@ import { GATEWAYS, PROBE_PATH, type GatewayId } from '../scenarios/settings.js';
 import { BREAKER_PRESETS, CONTROL_MODES, PRESET_DETAILS, controlDetail } from './buttons.js';
 
 // The dashboard's one page. It is static: every number on it arrives over /events and is
-// placed by the page's script (browser/live-page.ts) as text. Script and style are files of
+// placed by the page's script (pages/live-page.ts) as text. Script and style are files of
 // this server (see the Content-Security-Policy in dashboard-app.ts): nothing is inline.
 
 const text = escapeHtml;

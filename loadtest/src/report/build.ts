@@ -98,7 +98,7 @@ export function compare(
       p99: ratio(v1.users.latencyMs?.p99, v2.users.latencyMs?.p99),
     },
     collateralP99Ratio: ratio(v1.collateral.latencyMs?.p99, v2.collateral.latencyMs?.p99),
-    breakerOpenedAfterMs: story?.openedAfterMs ?? null,
+    breakerOpenedAfterMs: story?.openedAfterMs == null ? null : round(story.openedAfterMs),
   };
   return { ...facts, verdict: verdictFor(name, v1, v2, facts) };
 }

@@ -9,7 +9,7 @@ const LIBRARIES: [name: string, dependent: string][] = [
   ['opossum', 'gateway-v2'],
   ['express', 'gateway-v2'],
   ['axios', 'common'],
-  ['p-limit', 'gateway-v1'],
+  ['p-limit', 'common'],
 ];
 
 async function versionOf(root: string, name: string, dependent: string): Promise<string> {
