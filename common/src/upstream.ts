@@ -141,13 +141,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
     // Each call gets its own signal: a timed-out call must close its socket (freeing the
-    // pool slot), and one call's timeout must never abort another's.
+    // pool slot), and one call's timeout must never abort another's. It bounds the whole call,
+    // connecting included, so axios's own `timeout` (a socket idle timer) would only add a
+    // second timer and its listeners to every call.
     const timeoutMs = timeoutOf();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs).unref();
     let body: unknown;
     try {
-      body = (await http.get(path, { signal: controller.signal, timeout: timeoutMs })).data;
+      body = (await http.get(path, { signal: controller.signal })).data;
     } catch (err) {
       throw toUpstreamError(name, err, controller.signal.aborted, { timeoutMs, maxBodyBytes });
     } finally {
