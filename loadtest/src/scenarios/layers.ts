@@ -8,7 +8,7 @@ import { startGatewayLoad, type GatewayRecording } from './gateway-load.js';
 import { ladderRungs, type Rung, type RungId } from './ladder.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import { LOAD_PATH, SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
-import { startSwitches } from './switches.js';
+import { scenarioStop, startSwitches } from './switches.js';
 
 /** Where each rung of the ladder runs: its own gateway and its own recommendations-service. */
 export interface LadderStack {
@@ -88,9 +88,7 @@ export async function runLayers(
   await setAll('healthy');
   await warmUp(stack, rungs, controls, settings, signal);
 
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = scenarioStop('layers', signal);
   const t0 = Date.now();
   const counts = inTimeCounter();
   const loads = rungs.map((rung) =>
@@ -117,23 +115,14 @@ export async function runLayers(
     onSecond,
   );
 
-  let failure: Error | undefined;
-  try {
-    await switches.switchTo({ mode: 'hang' }, healthyMs, () => setAll('hang'));
-    await switches.switchTo({ mode: 'healthy' }, healthyMs + hangMs, () => setAll('healthy'));
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-    stop.abort();
-  }
-  let recorded: GatewayRecording[];
-  try {
-    recorded = await Promise.all(loads.map((l) => l.done));
-  } finally {
-    stopProgress();
-    signal?.removeEventListener('abort', onAbort);
-  }
-  if (signal?.aborted) throw interrupted('layers');
-  if (failure !== undefined) throw failure;
+  const recorded = await stop.finish(
+    async () => {
+      await switches.switchTo({ mode: 'hang' }, healthyMs, () => setAll('hang'));
+      await switches.switchTo({ mode: 'healthy' }, healthyMs + hangMs, () => setAll('healthy'));
+    },
+    loads,
+    stopProgress,
+  );
   const phases = switches.end();
   return {
     name: 'layers',

@@ -1,4 +1,3 @@
-import { interrupted } from '../errors.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
@@ -8,7 +7,7 @@ import {
   type GatewayId,
   type ScenarioSettings,
 } from './settings.js';
-import { startSwitches } from './switches.js';
+import { scenarioStop, startSwitches } from './switches.js';
 
 /**
  * Both gateways under the same users at once while recommendations fail a share of calls, one
@@ -29,9 +28,7 @@ export async function runPartial(
   };
   await failAt(first);
 
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = scenarioStop('partial', signal);
   const t0 = Date.now();
   const counts = inTimeCounter();
   const start = (gateway: GatewayId) =>
@@ -54,26 +51,16 @@ export async function runPartial(
   };
   const stopProgress = startProgress('partial', t0, () => loads, counts.count, percentAt, onSecond);
 
-  let failure: Error | undefined;
-  try {
-    for (const [i, errorRate] of rest.entries())
-      await switches.switchTo({ mode: 'partial', errorRate }, stretchMs * (i + 1), () =>
-        failAt(errorRate),
-      );
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-    stop.abort();
-  }
-  let recorded;
-  try {
-    recorded = await Promise.all([loads[0].done, loads[1].done]);
-  } finally {
-    stopProgress();
-    signal?.removeEventListener('abort', onAbort);
-  }
-  if (signal?.aborted) throw interrupted('partial');
-  if (failure !== undefined) throw failure;
-  const [v1, v2] = recorded;
+  const [v1, v2] = await stop.finish(
+    async () => {
+      for (const [i, errorRate] of rest.entries())
+        await switches.switchTo({ mode: 'partial', errorRate }, stretchMs * (i + 1), () =>
+          failAt(errorRate),
+        );
+    },
+    loads,
+    stopProgress,
+  );
   const phases = switches.end();
   return {
     name: 'partial',

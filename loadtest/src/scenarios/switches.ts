@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { interrupted } from '../errors.js';
 import type { Phase } from '../model/phases.js';
 
 /** A failure mode of recommendations-service, as a phase records it. */
@@ -29,6 +30,44 @@ export function startSwitches(t0: number, first: PhaseMode, signal: AbortSignal)
     /** Ends the last phase now; the phases from t0 to here. */
     end(): Phase[] {
       return [...phases, { ...current, startMs, endMs: Date.now() - t0 }];
+    },
+  };
+}
+
+/**
+ * One stop for a scenario's loads and switches: the caller's abort, or a switch that failed,
+ * stops every load at once. `finish` pulls the switches with `drive` while the loads run, waits
+ * for the loads, and then throws what stopped them (an abort as `interrupted`, or the failed
+ * switch) or returns their recordings, in order.
+ */
+export function scenarioStop(name: string, signal: AbortSignal | undefined) {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: stop.signal,
+    async finish<L extends readonly { done: Promise<unknown> }[]>(
+      drive: () => Promise<void>,
+      loads: L,
+      stopProgress: () => void,
+    ): Promise<{ -readonly [K in keyof L]: Awaited<L[K]['done']> }> {
+      let failure: Error | undefined;
+      try {
+        await drive();
+      } catch (err) {
+        failure = err instanceof Error ? err : new Error(String(err));
+        stop.abort();
+      }
+      let recorded: unknown[];
+      try {
+        recorded = await Promise.all(loads.map((l) => l.done));
+      } finally {
+        stopProgress();
+        signal?.removeEventListener('abort', onAbort);
+      }
+      if (signal?.aborted) throw interrupted(name);
+      if (failure !== undefined) throw failure;
+      return recorded as { -readonly [K in keyof L]: Awaited<L[K]['done']> };
     },
   };
 }

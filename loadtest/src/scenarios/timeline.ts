@@ -1,9 +1,8 @@
 import type { FailureMode } from '@cbd/recommendations-service/contract';
-import { interrupted } from '../errors.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import { startSwitches } from './switches.js';
+import { scenarioStop, startSwitches } from './switches.js';
 import {
   GATEWAY_SERVICE,
   SCENARIO_DESCRIPTIONS,
@@ -22,9 +21,7 @@ export async function runTimeline(
   await control.setFailure({ mode: 'healthy' });
 
   // One controller for the loads: the caller's abort, or a failed switch, stops both.
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = scenarioStop('timeline', signal);
   const t0 = Date.now();
   const counts = inTimeCounter();
   const start = (gateway: GatewayId) =>
@@ -52,24 +49,14 @@ export async function runTimeline(
   const switchTo = (mode: FailureMode, atMs: number) =>
     switches.switchTo({ mode }, atMs, () => control.setFailure({ mode }));
 
-  let failure: Error | undefined;
-  try {
-    await switchTo('hang', healthyMs);
-    await switchTo('healthy', healthyMs + hangMs);
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-    stop.abort();
-  }
-  let recorded;
-  try {
-    recorded = await Promise.all([loads[0].done, loads[1].done]);
-  } finally {
-    stopProgress();
-    signal?.removeEventListener('abort', onAbort);
-  }
-  if (signal?.aborted) throw interrupted('timeline');
-  if (failure !== undefined) throw failure;
-  const [v1, v2] = recorded;
+  const [v1, v2] = await stop.finish(
+    async () => {
+      await switchTo('hang', healthyMs);
+      await switchTo('healthy', healthyMs + hangMs);
+    },
+    loads,
+    stopProgress,
+  );
   const phases = switches.end();
   const end = phases.at(-1)!.endMs;
   return {
