@@ -20,7 +20,6 @@ export async function runTimeline(
   const total = healthyMs + hangMs + recoveryMs;
   await control.setFailure({ mode: 'healthy' });
 
-  // One controller for the loads: the caller's abort, or a failed switch, stops both.
   const stop = scenarioStop('timeline', signal);
   const t0 = Date.now();
   const counts = inTimeCounter();
