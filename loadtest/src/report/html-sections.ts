@@ -241,14 +241,12 @@ ${bought}
 </div>`;
 }
 
+/** On the page, a scenario that did not run keeps its heading and says why; it is no slide. */
 export function absentSection(report: Report, name: ScenarioName): string {
   return `<div class="scenario absent" id="scenario-${name}">
-${slide(
-  `${name}-summary`,
-  TITLES(name),
-  `<h2>${text(TITLES(name))}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>`,
-  'summary',
-)}
+<section class="slide summary" id="${name}-summary">
+<h2>${text(TITLES(name))}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>
+</section>
 </div>`;
 }
 

@@ -79,6 +79,9 @@ function inspectSlide() {
 }
 
 const slideCount = () => document.querySelectorAll('[data-slide]').length;
+/** The sections of scenarios that are not in the report. */
+const absentIds = () =>
+  Array.from(document.querySelectorAll<HTMLElement>('.scenario.absent section')).map((e) => e.id);
 const visibleSlides = () =>
   Array.from(document.querySelectorAll<HTMLElement>('[data-slide]')).filter(
     (s) => getComputedStyle(s).display !== 'none',
@@ -223,6 +226,9 @@ describe.skipIf(!chromium.available)('the HTML report in Chromium', { timeout: 3
       const forward = await page.evaluate(inspectSlide);
       await page.keyboard.press('Escape');
 
+      const absent = await page.evaluate(absentIds);
+      expect(absent.length > 0).toBe(fixture !== 'report');
+      expect(seen.filter((id) => absent.includes(id))).toEqual([]);
       expect(new Set(seen).size).toBe(count);
       expect(atEnd?.id).toBe(seen.at(-1));
       expect(back?.id).toBe(seen.at(-2));

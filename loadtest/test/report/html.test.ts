@@ -117,13 +117,14 @@ describe('renderHtml', () => {
     expect(renderHtml(loadFixture('report'), ASSETS)).not.toContain('class="caveat"');
   });
 
-  it('when the timeline is absent, then its section keeps its heading, says why and has no charts', () => {
+  it('when the timeline is absent, then its section keeps its heading, says why, has no charts and is no slide', () => {
     const report = loadFixture('report-outage-only');
     const html = renderHtml(report, ASSETS);
 
     const absent = visibleText(section(html, 'timeline-summary'));
     expect(absent).toContain('Timeline');
     expect(absent).toContain(plain(`Not in this report: ${absenceReason(report, 'timeline')}`));
+    expect(section(html, 'timeline-summary')).not.toContain('data-slide');
     expect(html).not.toMatch(/<canvas id="timeline-/);
     expect((island(html, 'chart-data') as ChartData).every((c) => c.id.startsWith('outage-'))).toBe(
       true,
