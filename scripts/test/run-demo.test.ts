@@ -63,6 +63,9 @@ describe('pnpm demo (end to end)', () => {
     expect(share('none')).toBeLessThan(0.1);
     expect(share('bulkhead')).toBeGreaterThan(share('none') + 0.5);
     expect(report.scenarios.outage).toBeUndefined();
+    expect(Object.keys(report.config.targets)).toHaveLength(13);
+    expect(report.config.targets['bulkhead/gateway-v2']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Object.values(report.config.targets)).not.toContain('http://127.0.0.1:8090');
     expect(run.output()).toMatch(/│ in time while it hung/);
     expect(JSON.parse(await readFile(join(out, 'results_v1.json'), 'utf8'))).toHaveProperty(
       'layers-retries',

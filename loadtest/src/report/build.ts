@@ -5,7 +5,7 @@ import { secondSamples, summarizeUsers } from '../model/load.js';
 import { usefulOf } from '../model/outcome.js';
 import { meanWaiting, phaseStats, recoveryAfter, sickWindow, type Phase } from '../model/phases.js';
 import { ratio, round } from '../model/stats.js';
-import type { StackSettings, Targets } from '../runner/control.js';
+import type { StackSettings } from '../runner/control.js';
 import type { GatewayRecording } from '../scenarios/gateway-load.js';
 import type { LayersRecording } from '../scenarios/layers.js';
 import type { ScenarioRecording } from '../scenarios/recording.js';
@@ -27,7 +27,8 @@ import {
 export interface ReportInput {
   settings: ScenarioSettings;
   services: StackSettings;
-  targets: Targets;
+  /** Every service the run loaded or switched, by name (the ladder's by rung). */
+  targets: Readonly<Record<string, string>>;
   recordings: (ScenarioRecording | LayersRecording)[];
   environment: Environment;
   generatedAt: Date;

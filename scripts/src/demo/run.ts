@@ -69,6 +69,8 @@ export async function runDemo(
   const { signal } = context;
   const recordings: (ScenarioRecording | LayersRecording)[] = [];
   let targets: Targets = options.urls;
+  // The ladder's own processes, for the report, when the layers ran instead of the stack.
+  let ranAt: Record<string, string> | undefined;
   // What the services really run with, read from them, for the report.
   let services: StackSettings | undefined;
   let drainMs = 0;
@@ -84,6 +86,7 @@ export async function runDemo(
       const ran = await runLadder(plan.ladder, plan, context, { logs, say, onSecond });
       recordings.push(ran.recording);
       services ??= ran.services;
+      ranAt = ran.targets;
       continue;
     }
     let stack: Stack | undefined;
@@ -114,7 +117,7 @@ export async function runDemo(
   const report = buildReport({
     settings,
     services,
-    targets,
+    targets: ranAt ?? { ...targets },
     recordings,
     environment: await collectEnvironment(ROOT_DIR),
     generatedAt: new Date(),
@@ -131,7 +134,11 @@ async function runLadder(
   plan: DemoPlan,
   context: CommandContext,
   { logs, say, onSecond }: DemoHooks,
-): Promise<{ recording: LayersRecording; services: StackSettings }> {
+): Promise<{
+  recording: LayersRecording;
+  services: StackSettings;
+  targets: Record<string, string>;
+}> {
   logs.note('scenario layers');
   say(`Starting the ladder: ${ladder.children.length} processes (logs: ${logs.dir})`);
   const stack = await Stack.startChildren<LadderChildName>(
@@ -164,7 +171,7 @@ async function runLadder(
       signal: context.signal,
       onSecond,
     });
-    return { recording, services };
+    return { recording, services, targets: { ...stack.urls } };
   } finally {
     await stack.stop();
   }
