@@ -34,7 +34,7 @@ export type UpstreamResult =
 /** Called once per upstream call that was really made (a breaker's rejection makes none). */
 export type UpstreamObserver = (upstream: string, result: UpstreamResult, seconds: number) => void;
 
-export function upstreamResultOf(err: UpstreamError): UpstreamResult {
+function upstreamResultOf(err: UpstreamError): UpstreamResult {
   switch (err.failure) {
     case 'timeout':
       return 'timeout';

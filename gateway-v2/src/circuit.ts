@@ -66,13 +66,17 @@ export class Circuit<A extends unknown[], R> {
     return this.#changedAt;
   }
 
+  /** How long a call may take now: the settings' timeout, or the fixed one with `timeout` off. */
+  get timeoutMs(): number {
+    return this.shape.fixedTimeoutMs ?? this.#settings.timeoutMs;
+  }
+
   /** The options that apply, given the protections: the settings, less what is switched off. */
   inForce(): BreakerSettings {
-    const { fixedTimeoutMs, capacity } = this.shape;
     return {
       ...this.#settings,
-      timeoutMs: fixedTimeoutMs ?? this.#settings.timeoutMs,
-      capacity: capacity ? this.#settings.capacity : undefined,
+      timeoutMs: this.timeoutMs,
+      capacity: this.shape.capacity ? this.#settings.capacity : undefined,
     };
   }
 

@@ -90,7 +90,7 @@ export function createV2Upstreams(
     baseUrl: config.recommendationsServiceUrl,
     agent: recommendationsAgent,
     // The breaker's timeout can change at run time; the call is aborted when it passes.
-    timeoutMs: fixedTimeoutMs ?? (() => recommendationsCircuit.settings.timeoutMs),
+    timeoutMs: () => recommendationsCircuit.timeoutMs,
     maxBodyBytes: config.upstreamMaxBodyBytes,
     observe,
     caller: 'gateway-v2',
@@ -152,7 +152,7 @@ export function createV2Upstreams(
           try {
             return await recommendationsCircuit.fire(id);
           } catch (err) {
-            throw recommendationsFailure(err, recommendationsCircuit.inForce().timeoutMs);
+            throw recommendationsFailure(err, recommendationsCircuit.timeoutMs);
           }
         },
     status: (name) => ({ ...circuits[name].status(), protections: config.protections }),

@@ -1,9 +1,9 @@
 import type { CallerCounts } from './contract.js';
 
 /** Calls that named no caller. */
-export const UNKNOWN_CALLER = 'unknown';
+const UNKNOWN_CALLER = 'unknown';
 /** Calls whose caller name is not a plain name, or came once MAX_CALLERS names were kept. */
-export const OTHER_CALLER = 'other';
+const OTHER_CALLER = 'other';
 /** Distinct caller names kept, besides `unknown` and `other`. */
 export const MAX_CALLERS = 20;
 

@@ -48,7 +48,7 @@ export class LaunchError extends Error {
 const LAST_LINES = 20;
 
 /** The last lines of a service's output, without the blank end. */
-export function lastLines(output: string, count = LAST_LINES): string {
+function lastLines(output: string, count = LAST_LINES): string {
   return output.trimEnd().split('\n').slice(-count).join('\n');
 }
 

@@ -37,12 +37,7 @@ export async function runLive(plan: LivePlan, context: CommandContext): Promise<
   let page: LivePage | undefined;
   try {
     if (plan.stack && logs) {
-      logs.note('live');
-      console.log(`Starting the four services (logs: ${logs.dir})`);
-      stack = await Stack.start(plan.stack, {
-        run: context,
-        onLine: (service, line) => logs.write(service, line),
-      });
+      stack = await Stack.startLogged(plan.stack, context, logs, 'live');
     }
     const targets: Targets = stack?.urls ?? options.urls;
     if (!stack) await checkReachable(targets);

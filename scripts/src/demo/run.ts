@@ -91,12 +91,7 @@ export async function runDemo(
     }
     let stack: Stack | undefined;
     if (plan.stack) {
-      logs.note(`scenario ${name}`);
-      say(`Starting the four services (logs: ${logs.dir})`);
-      stack = await Stack.start(plan.stack, {
-        run: context,
-        onLine: (service, line) => logs.write(service, line),
-      });
+      stack = await Stack.startLogged(plan.stack, context, logs, `scenario ${name}`, say);
       targets = stack.urls;
     }
     const control = controlOf(targets, adminToken);

@@ -4,6 +4,7 @@ import { ChildService } from '@cbd/common/tools';
 import { LaunchErrors, type LaunchError } from '../errors.js';
 import { assertPortsFree, stackPortsWanted, type WantedPort } from './ports.js';
 import type { StackChild, StackPlan } from './service-env.js';
+import type { ServiceLogs } from './service-logs.js';
 import { entryOf, localUrl } from './services.js';
 
 /** The run a stack serves (a command's context fits). */
@@ -64,6 +65,22 @@ export class Stack<K extends string = ServiceName> {
       port: plan.ports[name],
     }));
     return Stack.startChildren(plan.host, children, stackPortsWanted(plan.ports), hooks);
+  }
+
+  /**
+   * The four services as planned, their lines in `logs` after a marker `note`, and one line on
+   * the console saying where those logs are.
+   */
+  static startLogged(
+    plan: StackPlan,
+    run: StackRun,
+    logs: ServiceLogs,
+    note: string,
+    say: (line: string) => void = console.log,
+  ): Promise<Stack> {
+    logs.note(note);
+    say(`Starting the four services (logs: ${logs.dir})`);
+    return Stack.start(plan, { run, onLine: (service, line) => logs.write(service, line) });
   }
 
   /**

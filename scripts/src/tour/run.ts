@@ -49,12 +49,7 @@ export async function runTour(plan: TourPlan, context: CommandContext): Promise<
   let page: LivePage | undefined;
   try {
     if (plan.stack && logs) {
-      logs.note('tour');
-      console.log(`Starting the four services (logs: ${logs.dir})`);
-      stack = await Stack.start(plan.stack, {
-        run: context,
-        onLine: (service, line) => logs.write(service, line),
-      });
+      stack = await Stack.startLogged(plan.stack, context, logs, 'tour');
     } else await checkReachable(options.urls);
     targets = stack?.urls ?? options.urls;
     const tourStack = await readTourStack(targets, adminToken);
