@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { formatCount, formatMs, NNBSP } from '../browser/format.js';
+import { keepHeaderRule } from '../report/table.js';
 import type { BenchReport, Goal } from './schema.js';
 
 function formatValue(value: number, unit: Goal['unit']): string {
@@ -49,14 +50,12 @@ export function renderBenchTable(report: BenchReport): string {
     colAligns: ['left', 'right', 'right', 'left', 'left'],
   });
   table.push(...goalRows(report.goals));
-  const lines = table.toString().split('\n');
-  const firstRule = lines.findIndex((line) => line.startsWith('├'));
   const judged = report.goals.filter((g) => g.goal !== null);
   const met = judged.filter((g) => g.result === 'pass').length;
   return [
     `pnpm bench${quick ? ' --quick' : ''}: ${report.generatedAt}, ${Math.round(durationMs / 1000)} s`,
     `${env.cpus} × ${env.cpuModel}, node ${env.node}; load average at start ${env.loadAverage.start.map((n) => n.toFixed(2)).join(' ')}`,
-    lines.filter((line, i) => i === firstRule || !line.startsWith('├')).join('\n'),
+    keepHeaderRule(table.toString()),
     `${met} of ${judged.length} goals met.`,
     ...(quick
       ? [

@@ -1,6 +1,7 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { Outcome } from '../model/outcome.js';
 import type { RungId } from '../scenarios/ladder.js';
+import type { GatewayId } from '../scenarios/settings.js';
 
 // Okabe–Ito, safe for the common colour-vision deficiencies. Colour is never the only cue:
 // gateway-v1 is also striped / dashed with triangles; outcomes and circuit states carry labels
@@ -8,7 +9,7 @@ import type { RungId } from '../scenarios/ladder.js';
 
 export type PatternName = 'stripes' | 'dark-stripes' | 'crosshatch' | 'dots';
 export type PointShape = 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot';
-export type GatewayKey = 'v1' | 'v2';
+export type GatewayKey = GatewayId;
 
 export interface SeriesStyle {
   name: string;
@@ -30,6 +31,9 @@ export const GATEWAY_STYLE: Record<GatewayKey, SeriesStyle> = {
   },
   v2: { name: 'gateway-v2', role: 'circuit breaker', color: '#0072B2', dash: [], point: 'circle' },
 };
+
+/** The gateways in the order the pages show them (the pages cannot load scenarios/ itself). */
+export const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 
 /** The ladder's rungs: its bottom and top as gateway-v1 and gateway-v2, each rung its own dash and shape. */
 export const RUNG_STYLE: Record<RungId, Omit<SeriesStyle, 'name' | 'role'>> = {

@@ -1,8 +1,8 @@
 import type { LoadSpec } from '../model/load.js';
 import { emptyCounts, usefulOf, type OutcomeCounts } from '../model/outcome.js';
 import { percentile, round } from '../model/stats.js';
-import { startOpenLoad, type ArrivalResult } from '../runner/arrivals.js';
-import { startClosedLoad } from '../runner/closed-loop.js';
+import type { ArrivalResult } from '../runner/arrivals.js';
+import { startLoad } from '../runner/load.js';
 import type { Targets } from '../runner/control.js';
 import { startSecondClock } from '../scenarios/progress.js';
 import {
@@ -93,9 +93,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     };
     // Stopping a live session cuts off the users still waiting at once: nobody reads them.
     if (!load) return null;
-    return load.model === 'open'
-      ? startOpenLoad({ ...common, load, tailMs: 0 })
-      : startClosedLoad({ ...common, load });
+    return startLoad({ ...common, load, tailMs: 0 });
   };
   const loads = { v1: start('v1'), v2: start('v2') };
   const arrivedAt = (g: GatewayId) => loads[g]?.arrived ?? 0;

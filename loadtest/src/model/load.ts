@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   emptyCounts,
   isUseful,
-  OUTCOMES,
   outcomeCountsSchema,
   usefulShare,
   type Outcome,
@@ -204,5 +203,3 @@ export const countOutcomes = (records: readonly ArrivalRecord[]): OutcomeCounts 
   for (const r of records) counts[r.outcome] += 1;
   return counts;
 };
-
-export { OUTCOMES };

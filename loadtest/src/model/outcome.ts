@@ -1,4 +1,4 @@
-import { ANSWER_KINDS, type AnswerKind } from '@cbd/common';
+import type { AnswerKind } from '@cbd/common';
 import { z } from 'zod';
 
 /**
@@ -53,11 +53,6 @@ export function usefulShare(c: OutcomeCounts): number {
   return arrivals > 0 ? usefulOf(c) / arrivals : 0;
 }
 
-export function addCounts(into: OutcomeCounts, more: OutcomeCounts): OutcomeCounts {
-  for (const outcome of OUTCOMES) into[outcome] += more[outcome];
-  return into;
-}
-
 // Bodies are ~600 bytes at thousands per second: a substring test instead of JSON.parse keeps
 // the load generator from becoming the bottleneck it is measuring.
 const FULL = '"degradedMode":false';
@@ -76,5 +71,3 @@ export function classifyAnswer(status: number, body: string): AnswerKind {
 export function outcomeOfAnswer(kind: AnswerKind, latencyMs: number, patienceMs: number): Outcome {
   return latencyMs > patienceMs ? 'tooLate' : kind;
 }
-
-export { ANSWER_KINDS };

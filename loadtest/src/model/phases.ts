@@ -125,11 +125,15 @@ export interface SickWindow {
   healedAtMs: number | null;
 }
 
-/** The first stretch where the dependency was not healthy. */
+/** The first phase in which the dependency was not healthy: a run's sick phase. */
+export const sickPhase = <P extends Pick<Phase, 'mode'>>(phases: readonly P[]): P | undefined =>
+  phases.find((p) => p.mode !== 'healthy');
+
+/** The first stretch where the dependency was not healthy, and when it was healed. */
 export function sickWindow(phases: readonly Phase[]): SickWindow | null {
-  const index = phases.findIndex((p) => p.mode !== 'healthy');
-  const phase = phases[index];
+  const phase = sickPhase(phases);
   if (!phase) return null;
+  const index = phases.indexOf(phase);
   return {
     startMs: phase.startMs,
     endMs: phase.endMs,

@@ -10,12 +10,11 @@ import {
   type ChartSpec,
   type SeriesSpec,
 } from '../browser/chart-spec.js';
-import { GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from '../browser/palette.js';
+import { GATEWAY_KEYS, GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from '../browser/palette.js';
 
 // The live page's charts as data, from the last seconds: one slot per second of the window,
 // the newest on the right ("now"), the same y range on both gateways so they compare.
 
-const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 const OUTCOME_KEYS = Object.keys(OUTCOME_STYLE) as Outcome[];
 /** A fixed range: a healthy answer and a 30 s hang on one axis that never jumps while watched. */
 const LATENCY_AXIS: AxisSpec = { kind: 'log', min: 1, max: 100_000, format: 'ms' };

@@ -12,12 +12,11 @@ import {
   showStatus,
   showTour,
 } from './live-panels.js';
-import { GATEWAY_STYLE, type GatewayKey } from '../browser/palette.js';
+import { GATEWAY_KEYS } from '../browser/palette.js';
 
 // The live dashboard's script: reads the server's event stream, redraws the charts each second,
 // places each status read, and sends the buttons' presses to this server (never elsewhere).
 
-const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 const CHART_KEYS = ['got', 'waiting', 'latency'] as const satisfies readonly (keyof LiveCharts)[];
 
 let snapshot: PageSnapshot | null = null;

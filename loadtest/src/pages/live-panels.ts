@@ -15,12 +15,11 @@ import {
   plural,
   probeVerdict,
 } from '../browser/format.js';
-import { CIRCUIT_STYLE, GATEWAY_STYLE, type GatewayKey } from '../browser/palette.js';
+import { CIRCUIT_STYLE, GATEWAY_KEYS, type GatewayKey } from '../browser/palette.js';
 
 // Everything on the live page besides the charts: each value placed as text (never as markup),
 // formatted as the report formats it.
 
-const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 const byId = (id: string) => document.getElementById(id);
 const setText = (element: Element | null, value: string) => {
   if (element && element.textContent !== value) element.textContent = value;

@@ -3,7 +3,14 @@ import { rungFigures } from '../model/ladder.js';
 import { meanCallsPerSecond } from '../model/observed.js';
 import { secondSamples, summarizeUsers } from '../model/load.js';
 import { usefulOf } from '../model/outcome.js';
-import { meanWaiting, phaseStats, recoveryAfter, sickWindow, type Phase } from '../model/phases.js';
+import {
+  meanWaiting,
+  phaseStats,
+  recoveryAfter,
+  sickPhase,
+  sickWindow,
+  type Phase,
+} from '../model/phases.js';
 import { ratio, round } from '../model/stats.js';
 import type { StackSettings } from '../runner/control.js';
 import type { GatewayRecording } from '../scenarios/gateway-load.js';
@@ -77,7 +84,7 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
 /** The users who arrived while the dependency was sick: all of them but in the timeline. */
 function sickShare(run: GatewayRun, name: GatewayScenario): number {
   if (name !== 'timeline') return run.users.usefulShare;
-  const sick = run.phases.find((p) => p.mode !== 'healthy');
+  const sick = sickPhase(run.phases);
   return sick?.users.usefulShare ?? run.users.usefulShare;
 }
 

@@ -23,8 +23,8 @@ import { GATEWAY_STYLE, OUTCOME_STYLE, RUNG_STYLE } from '../browser/palette.js'
 import { circuitSegments } from '../model/circuit.js';
 import { OUTCOME_LABELS, OUTCOMES, usefulOf } from '../model/outcome.js';
 import type { PoolSample } from '../model/observed.js';
-import { sickWindow, type Phase } from '../model/phases.js';
-import { GATEWAYS } from '../scenarios/settings.js';
+import { sickPhase, sickWindow, type Phase } from '../model/phases.js';
+import { GATEWAYS, PROBE_PATH } from '../scenarios/settings.js';
 import { rungHeads } from './table.js';
 import type { GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
@@ -66,7 +66,7 @@ function sickShading(phases: readonly Phase[], durationMs: number): Backdrop['si
     {
       fromS: seconds(sick.startMs),
       toS: seconds(sick.healedAtMs ?? durationMs),
-      label: `recommendations: ${phases.find((p) => p.mode !== 'healthy')?.mode ?? 'sick'}`,
+      label: `recommendations: ${sickPhase(phases)?.mode ?? 'sick'}`,
     },
   ];
 }
@@ -194,7 +194,7 @@ function poolChart(s: ScenarioResult): ChartDef | null {
   return {
     id: `${s.name}-pool`,
     title: 'gateway-v1’s shared pool: places in use, and the queue behind them',
-    note: `One pool of ${formatCount(size)} places for both services. While recommendations hang, every place is held by a call that waits out the hang; every other call, /products/1 too, waits in line.`,
+    note: `One pool of ${formatCount(size)} places for both services. While recommendations hang, every place is held by a call that waits out the hang; every other call, ${PROBE_PATH} too, waits in line.`,
     spec,
     band: false,
     list: [],

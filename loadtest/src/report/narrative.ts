@@ -12,8 +12,7 @@ import {
 import { breakerStory } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
 import type { LoadSpec } from '../model/load.js';
-import { SERVED_SHARE, sickWindow } from '../model/phases.js';
-import { OUTCOME_LABELS } from '../model/outcome.js';
+import { SERVED_SHARE, sickPhase, sickWindow } from '../model/phases.js';
 import type { GatewayScenario } from '../scenarios/settings.js';
 import type { RungFigures } from '../model/ladder.js';
 import type {
@@ -42,9 +41,7 @@ export function describeLoad(load: LoadSpec): string {
     : `${plural(load.connections, 'connection')} in a closed loop`;
 }
 
-function sickPhase(run: GatewayRun) {
-  return run.phases.find((p) => p.mode !== 'healthy');
-}
+const sickPhaseOf = (run: GatewayRun) => sickPhase(run.phases);
 
 export function verdictFor(
   name: GatewayScenario,
@@ -292,7 +289,7 @@ export function timelineStory(s: ScenarioResult): string[] {
       'The dependency stayed healthy for the whole run.',
       collateralSentence(v1, v2),
     ]);
-  const [p1, p2] = [sickPhase(v1), sickPhase(v2)];
+  const [p1, p2] = [sickPhaseOf(v1), sickPhaseOf(v2)];
   const before = [v1.phases[0], v2.phases[0]];
   const baseline =
     before[0] && before[1] && before[0].mode === 'healthy'
@@ -305,7 +302,7 @@ export function timelineStory(s: ScenarioResult): string[] {
   const after = (run: GatewayRun) => {
     const r = run.recovery;
     if (!r) return null;
-    const sickPart = sickPhase(run);
+    const sickPart = sickPhaseOf(run);
     if (sickPart && sickPart.users.usefulShare >= SERVED_SHARE && r.servedInTimeAfterMs === 0)
       return `${NAMES[run.gateway]} had kept serving users in time throughout`;
     const served =
@@ -356,5 +353,3 @@ export function narrative(report: Report): string[] {
   ];
   return lines.length ? lines : ['No scenario was run, so there is nothing to tell yet.'];
 }
-
-export { OUTCOME_LABELS };

@@ -12,7 +12,7 @@ import {
 import { OUTCOMES } from '../model/outcome.js';
 import type { RungFigures } from '../model/ladder.js';
 import { meanCallsPerSecond } from '../model/observed.js';
-import { sickWindow } from '../model/phases.js';
+import { sickPhase, sickWindow } from '../model/phases.js';
 import {
   DEFAULT_SCENARIOS,
   SCENARIO_TITLES,
@@ -20,7 +20,7 @@ import {
   type ScenarioName,
 } from '../scenarios/settings.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
-import type { GatewayScenario } from '../scenarios/settings.js';
+import { PROBE_PATH, type GatewayScenario } from '../scenarios/settings.js';
 import type { ErrorRateRow, GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
 type Row = [metric: string, v1: string, v2: string, factor: string];
@@ -38,7 +38,7 @@ const afterHeal = (ms: number | null | undefined) =>
   ms === undefined ? DASH : ms === null ? 'not in the run' : formatSeconds(ms);
 
 const sickShare = (r: GatewayRun) => {
-  const sick = r.phases.find((p) => p.mode !== 'healthy');
+  const sick = sickPhase(r.phases);
   return sick ? formatPercent(sick.users.usefulShare) : DASH;
 };
 
@@ -136,8 +136,15 @@ function textTable(head: string[], rows: string[][]): string {
     colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
   });
   table.push(...rows);
-  // The rule under the header only: without the rules between rows, a dozen rows fit a screen.
-  const lines = table.toString().split('\n');
+  return keepHeaderRule(table.toString());
+}
+
+/**
+ * A cli-table3 table with the rule under its header only: without the rules between rows, a
+ * dozen rows fit a terminal screen.
+ */
+export function keepHeaderRule(table: string): string {
+  const lines = table.split('\n');
   const firstRule = lines.findIndex((line) => line.startsWith('├'));
   return lines.filter((line, i) => i === firstRule || !line.startsWith('├')).join('\n');
 }
@@ -180,7 +187,7 @@ export function layersRows(l: LayersResult): string[][] {
     row('calls/s to recs after the heal', (x) => formatRate(x.callsPerSecond.afterHeal)),
     row('served in time again after', (x) => after(x.servedAgainAfterMs)),
     row('recs had no queue again after', (x) => after(x.dependencyRecoveredAfterMs)),
-    row('/products/1 p99 while it hung', (x) => formatOptionalMs(x.healthyRouteP99Ms)),
+    row(`${PROBE_PATH} p99 while it hung`, (x) => formatOptionalMs(x.healthyRouteP99Ms)),
   ];
 }
 

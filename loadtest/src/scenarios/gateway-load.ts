@@ -3,8 +3,9 @@ import type { CircuitRecord } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
 import type { LoadRecording, LoadSpec } from '../model/load.js';
 import type { DependencySample, PoolSample } from '../model/observed.js';
-import { startOpenLoad, type ArrivalResult } from '../runner/arrivals.js';
-import { startClosedLoad, type ClosedRecording } from '../runner/closed-loop.js';
+import type { ArrivalResult } from '../runner/arrivals.js';
+import type { ClosedRecording } from '../runner/closed-loop.js';
+import { startLoad } from '../runner/load.js';
 import { startProbe } from '../runner/probe.js';
 import {
   watchCircuit,
@@ -72,10 +73,7 @@ export function startGatewayLoad(options: GatewayLoadOptions): RunningGatewayLoa
     ...(signal ? { signal } : {}),
     ...(onResult ? { onResult } : {}),
   };
-  const running =
-    load.model === 'open'
-      ? startOpenLoad({ ...common, load, tailMs: settings.tailMs })
-      : startClosedLoad({ ...common, load });
+  const running = startLoad({ ...common, load, tailMs: settings.tailMs });
   const probe = startProbe({
     url: `${url}${PROBE_PATH}`,
     intervalMs: settings.probeIntervalMs,

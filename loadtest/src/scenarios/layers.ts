@@ -2,8 +2,7 @@ import type { FailureMode } from '@cbd/recommendations-service/contract';
 import { interrupted } from '../errors.js';
 import type { Phase } from '../model/phases.js';
 import { controlOf, type Control } from '../runner/control.js';
-import { startOpenLoad } from '../runner/arrivals.js';
-import { startClosedLoad } from '../runner/closed-loop.js';
+import { startLoad } from '../runner/load.js';
 import { startGatewayLoad, type GatewayRecording } from './gateway-load.js';
 import { ladderRungs, type Rung, type RungId } from './ladder.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
@@ -49,9 +48,7 @@ async function warmUp(
     rungs.map((rung) => {
       const url = `${stack.rungs[rung.id].gateway}${LOAD_PATH}`;
       const common = { url, durationMs, t0, ...(signal ? { signal } : {}), keepRecords: false };
-      return load.model === 'open'
-        ? startOpenLoad({ ...common, load, tailMs: load.patienceMs }).done
-        : startClosedLoad({ ...common, load }).done;
+      return startLoad({ ...common, load, tailMs: load.patienceMs }).done;
     }),
   );
   if (signal?.aborted) throw interrupted('layers');

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { formatCount } from '../browser/format.js';
+import { keepHeaderRule } from '../report/table.js';
 import type { SoakReport } from './schema.js';
 
 function heading(report: SoakReport): string {
@@ -23,8 +24,5 @@ export function renderSoakTable(report: SoakReport): string {
   const verdict = report.passed
     ? 'Every check passed.'
     : `${report.checks.filter((c) => !c.ok).length} check(s) failed.`;
-  const lines = table.toString().split('\n');
-  const firstRule = lines.findIndex((line) => line.startsWith('├'));
-  const compact = lines.filter((line, i) => i === firstRule || !line.startsWith('├')).join('\n');
-  return [heading(report), compact, verdict].join('\n');
+  return [heading(report), keepHeaderRule(table.toString()), verdict].join('\n');
 }

@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_HEADER } from '@cbd/common';
 import { Agent, request } from 'undici';
 import { requestHeaders, type Targets } from '../runner/control.js';
 
@@ -54,8 +55,8 @@ export function curlLine(
   parts.push(`${targets[req.service]}${req.path}`);
   for (const [name, value] of Object.entries(requestHeaders(method, token))) {
     parts.push(
-      name === 'authorization'
-        ? `-H "authorization: Bearer $ADMIN_TOKEN"`
+      name === ADMIN_TOKEN_HEADER
+        ? `-H "${ADMIN_TOKEN_HEADER}: Bearer $ADMIN_TOKEN"`
         : `-H ${quote(`${name}: ${value}`)}`,
     );
   }

@@ -1,5 +1,6 @@
 import { formatCount, formatMs, formatSeconds, formatSpeedup } from '../../browser/format.js';
 import { median } from '../../model/stats.js';
+import { PROBE_PATH } from '../../scenarios/settings.js';
 import type { Answer } from '../requests.js';
 import type { TourStep } from '../step.js';
 import { asFailure, asPool, poolView, productView } from '../views.js';
@@ -54,7 +55,7 @@ export const collateralDamage: TourStep = {
     t.say('Now the product route on each gateway; gateway-v2 first:');
     const product = (service: 'gateway-v1' | 'gateway-v2') => ({
       service,
-      path: '/products/1',
+      path: PROBE_PATH,
       time: true,
       maxTimeMs,
       view: productView,
