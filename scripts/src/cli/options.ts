@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Targets } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
+import { STACK_PORT_SETTINGS } from '../settings.js';
+import { localUrl } from '../stack/services.js';
 
 /** Where a command takes relative paths from, and where its reports go by default. */
 export interface CommandPaths {
@@ -84,4 +87,36 @@ export function oneOf<const V extends readonly string[]>(
 /** --out: taken from where the command ran; the reports directory if not given. */
 export function outDir(raw: string | undefined, paths: CommandPaths): string {
   return raw === undefined ? paths.reportsDir : resolve(paths.cwd, raw);
+}
+
+/** A base URL option (--v1-url ...), without its trailing slash. */
+export function url(name: string, raw: string): string {
+  if (!/^https?:\/\/[^/\s?#]+\/?$/.test(raw)) {
+    throw LaunchErrors.badOption(
+      `--${name} must be a URL like ${localUrl(STACK_PORT_SETTINGS['gateway-v1'].default)}, got "${raw}"`,
+    );
+  }
+  return raw.replace(/\/$/, '');
+}
+
+const defaultUrl = (name: keyof Targets) => localUrl(STACK_PORT_SETTINGS[name].default);
+
+/** Where the running services are, with --no-start: the options, each defaulting to its port. */
+export const TARGET_OPTIONS = {
+  'v1-url': { type: 'string', default: defaultUrl('gateway-v1') },
+  'v2-url': { type: 'string', default: defaultUrl('gateway-v2') },
+  'recommendations-url': { type: 'string', default: defaultUrl('recommendations-service') },
+} as const;
+
+export const TARGET_USAGE = `  --v1-url <url>              gateway-v1 (default ${defaultUrl('gateway-v1')})
+  --v2-url <url>              gateway-v2 (default ${defaultUrl('gateway-v2')})
+  --recommendations-url <url> recommendations-service (default ${defaultUrl('recommendations-service')})`;
+
+/** The services' URLs from TARGET_OPTIONS' values. */
+export function targetsOf(values: Record<keyof typeof TARGET_OPTIONS, string>): Targets {
+  return {
+    'gateway-v1': url('v1-url', values['v1-url']),
+    'gateway-v2': url('v2-url', values['v2-url']),
+    'recommendations-service': url('recommendations-url', values['recommendations-url']),
+  };
 }

@@ -9,6 +9,7 @@ import {
   scenarioSettings,
   type LoadChoice,
   type ScenarioName,
+  type Targets,
 } from '@cbd/loadtest';
 import {
   oneOf,
@@ -16,9 +17,14 @@ import {
   parseOptions,
   positiveInt,
   positiveNumber,
+  TARGET_OPTIONS,
+  TARGET_USAGE,
+  targetsOf,
   type CommandPaths,
 } from '../cli/options.js';
 import { LaunchErrors } from '../errors.js';
+import { DASHBOARD_PORT_SETTINGS, LADDER_PORT_SETTINGS } from '../settings.js';
+import { localUrl } from '../stack/services.js';
 
 export interface DemoOptions {
   quick: boolean;
@@ -28,7 +34,7 @@ export interface DemoOptions {
   outDir: string;
   /** Load a stack that is already running (e.g. docker compose) instead of starting one. */
   noStart: boolean;
-  urls: { 'gateway-v1': string; 'gateway-v2': string; 'recommendations-service': string };
+  urls: Targets;
   live: boolean;
   help: boolean;
 }
@@ -48,8 +54,8 @@ Options:
                             partial: recommendations fail 10, 30, 50, 70 % of calls, both gateways
                             layers: every rung from gateway-v1 to gateway-v2 side by side, each
                             adding one protection, plus gateway-v1 with retries (ports from
-                            LADDER_PORT, default 8100)
-  --live                    no report: a page on http://127.0.0.1:8099 (DASHBOARD_PORT) with
+                            ${LADDER_PORT_SETTINGS.ladderPort.env}, default ${LADDER_PORT_SETTINGS.ladderPort.default})
+  --live                    no report: a page on ${localUrl(DASHBOARD_PORT_SETTINGS.dashboardPort.default)} (${DASHBOARD_PORT_SETTINGS.dashboardPort.env}) with
                             live charts of both gateways and buttons to break and heal
                             recommendations-service; runs until Ctrl-C
   --rate <n>                users arriving per second at each gateway (default ${DEFAULT_RATE}; layers
@@ -67,20 +73,8 @@ Options:
                             partial: per share failed (default ${FULL.partial.stretchMs / 1000})
   --out <dir>               where the reports go (default: reports/)
   --no-start                use services that are already running, at:
-  --v1-url <url>              gateway-v1 (default http://127.0.0.1:8080)
-  --v2-url <url>              gateway-v2 (default http://127.0.0.1:8090)
-  --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
+${TARGET_USAGE}
   -h, --help                this text`;
-
-/** A base URL option (--v1-url ...), without its trailing slash. */
-export function url(name: string, raw: string): string {
-  if (!/^https?:\/\/[^/\s?#]+\/?$/.test(raw)) {
-    throw LaunchErrors.badOption(
-      `--${name} must be a URL like http://127.0.0.1:8080, got "${raw}"`,
-    );
-  }
-  return raw.replace(/\/$/, '');
-}
 
 function scenarioList(raw: string): ScenarioName[] {
   if (raw === 'all') return [...DEFAULT_SCENARIOS];
@@ -100,9 +94,7 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     duration: { type: 'string' },
     out: { type: 'string' },
     'no-start': { type: 'boolean', default: false },
-    'v1-url': { type: 'string', default: 'http://127.0.0.1:8080' },
-    'v2-url': { type: 'string', default: 'http://127.0.0.1:8090' },
-    'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
+    ...TARGET_OPTIONS,
     live: { type: 'boolean', default: false },
   });
   const model = oneOf('load', values.load, ['open', 'closed'] as const);
@@ -143,11 +135,7 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     load,
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],
-    urls: {
-      'gateway-v1': url('v1-url', values['v1-url']),
-      'gateway-v2': url('v2-url', values['v2-url']),
-      'recommendations-service': url('recommendations-url', values['recommendations-url']),
-    },
+    urls: targetsOf(values),
     live: values.live,
     help: values.help,
   };

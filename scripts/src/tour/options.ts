@@ -1,6 +1,15 @@
-import { TOUR_STEPS } from '@cbd/loadtest';
-import { outDir, parseOptions, positiveInt, type CommandPaths } from '../cli/options.js';
-import { url } from '../demo/options.js';
+import { TOUR_STEPS, type Targets } from '@cbd/loadtest';
+import {
+  outDir,
+  parseOptions,
+  positiveInt,
+  TARGET_OPTIONS,
+  TARGET_USAGE,
+  targetsOf,
+  type CommandPaths,
+} from '../cli/options.js';
+import { DASHBOARD_PORT_SETTINGS } from '../settings.js';
+import { localUrl } from '../stack/services.js';
 
 export interface TourOptions {
   auto: boolean;
@@ -13,7 +22,7 @@ export interface TourOptions {
   noStart: boolean;
   /** Also a live page that follows the tour (DASHBOARD_PORT), its next button as Enter. */
   live: boolean;
-  urls: { 'gateway-v1': string; 'gateway-v2': string; 'recommendations-service': string };
+  urls: Targets;
   help: boolean;
 }
 
@@ -35,14 +44,12 @@ Options:
   --quick                   the services with the demo's shorter waits: a 3 s hang, a 200 ms
                             breaker timeout, a 1 s reset timeout; the load steps shorter too
   --step <n>                start at step n (1 to ${TOUR_STEPS.length})
-  --live                    also the live page on http://127.0.0.1:8099 (DASHBOARD_PORT): the
+  --live                    also the live page on ${localUrl(DASHBOARD_PORT_SETTINGS.dashboardPort.default)} (${DASHBOARD_PORT_SETTINGS.dashboardPort.env}): the
                             breaker, the pool and the calls as the tour drives them, the step
                             now and a next button (as Enter); no users are sent
   --out <dir>               where the service logs go, in logs/ (default: reports/)
   --no-start                use services that are already running (they keep running), at:
-  --v1-url <url>              gateway-v1 (default http://127.0.0.1:8080)
-  --v2-url <url>              gateway-v2 (default http://127.0.0.1:8090)
-  --recommendations-url <url> recommendations-service (default http://127.0.0.1:8082)
+${TARGET_USAGE}
   -h, --help                this text
 
 ADMIN_TOKEN, when the services guard their admin routes with one, is sent with every admin
@@ -57,9 +64,7 @@ export function parseTourOptions(argv: string[], paths: CommandPaths): TourOptio
     out: { type: 'string' },
     'no-start': { type: 'boolean', default: false },
     live: { type: 'boolean', default: false },
-    'v1-url': { type: 'string', default: 'http://127.0.0.1:8080' },
-    'v2-url': { type: 'string', default: 'http://127.0.0.1:8090' },
-    'recommendations-url': { type: 'string', default: 'http://127.0.0.1:8082' },
+    ...TARGET_OPTIONS,
   });
   return {
     auto: values.auto,
@@ -68,11 +73,7 @@ export function parseTourOptions(argv: string[], paths: CommandPaths): TourOptio
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],
     live: values.live,
-    urls: {
-      'gateway-v1': url('v1-url', values['v1-url']),
-      'gateway-v2': url('v2-url', values['v2-url']),
-      'recommendations-service': url('recommendations-url', values['recommendations-url']),
-    },
+    urls: targetsOf(values),
     help: values.help,
   };
 }
