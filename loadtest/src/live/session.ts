@@ -31,9 +31,9 @@ export interface LiveSessionOptions {
    * at DEFAULT_RATE per second (the timeline's load, without --quick).
    */
   load?: LoadSpec | null;
-  /** How often the breaker, the pool and the dependency are read (default 250 ms). */
+  /** How often the breaker, the pool and the dependency are read (default: the timeline's). */
   statusPollMs?: number;
-  /** How often each gateway's /products/1 is probed (default 500 ms). */
+  /** How often each gateway's /products/1 is probed (default: the timeline's). */
   probeIntervalMs?: number;
   /** Seconds of history kept and sent to a page that connects (default 60). */
   windowSeconds?: number;
@@ -52,8 +52,9 @@ interface Tally {
   latencies: number[];
 }
 
-export const defaultLiveLoad = (): LoadSpec =>
-  scenarioSettings({ quick: false, model: 'open' }).load.timeline;
+/** The live view's users, probes and reads by default: those of the full timeline. */
+const LIVE_DEFAULTS = scenarioSettings({ quick: false, model: 'open' });
+export const defaultLiveLoad = (): LoadSpec => LIVE_DEFAULTS.load.timeline;
 
 /** Users on both gateways until stopped, watched second by second, the services read beside them. */
 export function startLiveSession(options: LiveSessionOptions): LiveSession {
@@ -103,7 +104,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       g,
       startHealthProbe({
         url: `${url(g)}${PROBE_PATH}`,
-        intervalMs: options.probeIntervalMs ?? 500,
+        intervalMs: options.probeIntervalMs ?? LIVE_DEFAULTS.probeIntervalMs,
         timeoutMs: clientTimeoutMs,
         patienceMs,
         t0,
@@ -127,7 +128,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
   });
   const poll = startStatusPoll({
     targets,
-    intervalMs: options.statusPollMs ?? 250,
+    intervalMs: options.statusPollMs ?? LIVE_DEFAULTS.pollMs,
     onStatus: (next) => {
       polled = next;
       emit({ type: 'status', status: status() });

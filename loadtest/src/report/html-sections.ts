@@ -360,11 +360,10 @@ function settingValue(key: string, value: unknown): string {
 }
 
 /**
- * Each service's settings as the running stack reported them, every option it reported: a
- * setting added to a service shows up here without a change. Named by its variable and meaning
- * where the service defines one under that name.
+ * One table per service: every option the running stack reported, so a setting added to a
+ * service shows up here without a change; named by its variable and meaning where the service
+ * defines one under that name.
  */
-/** One table per service: each setting the run read from it, with what it means. */
 function serviceTables(report: Report): { name: string; table: string }[] {
   return Object.entries(report.config.services).map(([service, values]) => {
     const name = SERVICE_OF[service as keyof typeof SERVICE_OF];

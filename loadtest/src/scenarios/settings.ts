@@ -88,7 +88,11 @@ export const LAYERS_RATE = { full: 50, quick: 25 };
 export const DEFAULT_PATIENCE_MS = 5000;
 /** Longer than the hang, so a 30 s answer is measured instead of cut off (curl --max-time 35). */
 export const CLIENT_TIMEOUT_MS = 35_000;
-/** Today's closed-loop connections, for --load closed. */
+/**
+ * --load closed: per gateway, the connections a closed loop keeps. The outage's 100 fill
+ * gateway-v1's pool of 50 twice over; the others stay below the pool, where a closed loop
+ * looks healthiest, which is what --load closed is there to show.
+ */
 export const CLOSED_CONNECTIONS: Record<ScenarioName, number> = {
   outage: 100,
   timeline: 20,

@@ -30,8 +30,8 @@ export function flapSchedule(durationMs: number, stretchMs: number): Stretch[] {
 /**
  * 60 s flapping every 3 s (--quick: 12 s, every 2 s: one whole cycle), 20 connections in a
  * closed loop: the soak wants sustained load, and autocannon's own counts to check against.
- * Stretches outlast the breaker's timeout and reset timeout (the demo's --quick ones, 200 ms and
- * 1 s), so a healthy stretch is long enough for the circuit to probe and close.
+ * Stretches outlast the breaker's timeout and reset timeout (the demo's --quick ones), so a
+ * healthy stretch is long enough for the circuit to probe and close.
  */
 export function soakSettings(
   quick: boolean,

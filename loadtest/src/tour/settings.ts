@@ -3,8 +3,8 @@ import { demoProfile, type ServiceProfile } from '../scenarios/services.js';
 import { scenarioSettings, type ScenarioSettings } from '../scenarios/settings.js';
 
 /**
- * What the tour starts the services with: the demo's profile (--quick: a 200 ms breaker
- * timeout, a 1 s reset timeout, a 3 s hang), but gateway-v2 keeps its 10 s rolling window. The
+ * What the tour starts the services with: the demo's profile (`demoProfile`, shorter waits
+ * with --quick), but gateway-v2 keeps its 10 s rolling window. The
  * tour sends one request at a time, as a student with curl does; the demo's 1 s window, made
  * for steady load, forgets each call before the next one fails, so the circuit would never
  * see enough calls to open. The load step sets the demo's window itself.

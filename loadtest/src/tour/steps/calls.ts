@@ -40,7 +40,7 @@ export const closeCircuit: Sent = {
   view: circuitView(['state']),
 };
 
-/** curl's --max-time for a call that may wait out the hang: ~35 s, as the original demo's. */
+/** curl's --max-time for a call that may wait out the hang: the longest wait, plus 5 s of room. */
 export function patientMaxTimeMs(stack: TourStack): number {
   return Math.ceil((longestWaitMs(stack) + 5000) / 1000) * 1000;
 }
