@@ -1,3 +1,4 @@
+import { arrivalsOf, usefulOf } from '../model/outcome.js';
 import { type CircuitState } from '@cbd/gateway-v2/contract';
 import { SOAK_SCHEMA_VERSION, type SoakCheck, type SoakReport } from './schema.js';
 
@@ -64,10 +65,10 @@ function noLeak(f: SoakFacts): SoakCheck[] {
 
 function classified(f: SoakFacts): SoakCheck[] {
   const { outcomes, answers, timeouts, errors, raw, statusCodes } = f.load;
-  const sum = Object.values(outcomes).reduce((a, b) => a + b, 0);
+  const sum = arrivalsOf(outcomes);
   const ok200 = statusCodes['200'] ?? 0;
   const requests = answers + timeouts + errors;
-  const useful = outcomes.full + outcomes.degraded;
+  const useful = usefulOf(outcomes);
   return [
     check(
       'every request classified',

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { emptyCounts } from '../model/outcome.js';
 import type { ClosedRecording } from '../runner/closed-loop.js';
 import { startClosedLoad } from '../runner/closed-loop.js';
 import type { Control, StackSettings } from '../runner/control.js';
@@ -80,7 +81,7 @@ function processFacts(
 /** What the runner and autocannon each counted: the classification check compares them. */
 function loadFacts(recording: ClosedRecording): SoakLoad {
   const { arrivals, raw } = recording;
-  const outcomes = { full: 0, degraded: 0, tooLate: 0, failed: 0, timedOut: 0, dropped: 0 };
+  const outcomes = emptyCounts();
   const statusCodes: Record<string, number> = {};
   let timeouts = 0;
   let errors = 0;
