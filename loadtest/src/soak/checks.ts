@@ -1,5 +1,5 @@
-import { arrivalsOf, usefulOf } from '../model/outcome.js';
 import { type CircuitState } from '@cbd/gateway-v2/contract';
+import { arrivalsOf, usefulOf } from '../model/outcome.js';
 import { SOAK_SCHEMA_VERSION, type SoakCheck, type SoakReport } from './schema.js';
 
 export type SoakFacts = Omit<
