@@ -33,6 +33,12 @@ export interface Setting<T> {
   readonly secret?: boolean;
 }
 
+/** A number setting also tells its range, e.g. for a launcher that wants the largest value. */
+export interface NumberSetting extends Setting<number> {
+  readonly min: number;
+  readonly max: number;
+}
+
 export type Settings = Record<string, Setting<unknown>>;
 export type SettingValue<S> = S extends Setting<infer T> ? T : never;
 export type SettingValues<S extends Settings> = { [K in keyof S]: SettingValue<S[K]> };
@@ -70,25 +76,29 @@ const DIGITS = /^(0|[1-9]\d{0,14})$/;
 const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
 const notANumber = Number.NaN;
 
-function int(env: string, spec: Spec<number> & { min: number; max: number }): Setting<number> {
+type Range = { min: number; max: number };
+
+function int(env: string, spec: Spec<number> & Range): NumberSetting {
   const rule = `an integer from ${spec.min} to ${spec.max}`;
   const schema = z
     .int({ error: `must be ${rule}` })
     .min(spec.min)
     .max(spec.max);
-  return define(env, spec, rule, schema, (t) => (DIGITS.test(t) ? Number(t) : notANumber));
+  const parse = (t: string) => (DIGITS.test(t) ? Number(t) : notANumber);
+  return { ...define(env, spec, rule, schema, parse), min: spec.min, max: spec.max };
 }
 
-function number(env: string, spec: Spec<number> & { min: number; max: number }): Setting<number> {
+function number(env: string, spec: Spec<number> & Range): NumberSetting {
   const rule = `a number from ${spec.min} to ${spec.max}`;
   const schema = z
     .number({ error: `must be ${rule}` })
     .min(spec.min)
     .max(spec.max);
-  return define(env, spec, rule, schema, (t) => (DECIMAL.test(t) ? Number(t) : notANumber));
+  const parse = (t: string) => (DECIMAL.test(t) ? Number(t) : notANumber);
+  return { ...define(env, spec, rule, schema, parse), min: spec.min, max: spec.max };
 }
 
-function port(env: string, spec: Spec<number>): Setting<number> {
+function port(env: string, spec: Spec<number>): NumberSetting {
   return int(env, { ...spec, min: 0, max: 65535 });
 }
 
