@@ -38,7 +38,7 @@ describe('pnpm demo (end to end)', () => {
   }, 90_000);
 
   it('when run with --scenario layers --quick, then every rung is reported side by side and the ladder’s ports are freed', async () => {
-    const ports = await freeRun(13);
+    const ports = await freeRun(15);
     const out = await mkdtemp(join(tmpdir(), 'demo-'));
 
     const run = runScript('run-demo.ts', ['--quick', '--scenario', 'layers', '--out', out], {
@@ -54,6 +54,7 @@ describe('pnpm demo (end to end)', () => {
     expect(rungs.map((r) => r.id)).toEqual([
       'none',
       'retries',
+      'fast-retries',
       'timeout',
       'fallback',
       'breaker',
@@ -63,7 +64,7 @@ describe('pnpm demo (end to end)', () => {
     expect(share('none')).toBeLessThan(0.1);
     expect(share('bulkhead')).toBeGreaterThan(share('none') + 0.5);
     expect(report.scenarios.outage).toBeUndefined();
-    expect(Object.keys(report.config.targets)).toHaveLength(13);
+    expect(Object.keys(report.config.targets)).toHaveLength(15);
     expect(report.config.targets['bulkhead/gateway-v2']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Object.values(report.config.targets)).not.toContain('http://127.0.0.1:8090');
     expect(run.output()).toMatch(/│ in time while it hung/);

@@ -8,7 +8,7 @@ import type { GatewayId } from '../scenarios/settings.js';
 // and patterns. This module runs in Node (the pages' CSS) and, bundled, in the browser (charts).
 
 export type PatternName = 'stripes' | 'dark-stripes' | 'crosshatch' | 'dots';
-export type PointShape = 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot';
+export type PointShape = 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot' | 'cross';
 export type GatewayKey = GatewayId;
 
 export interface SeriesStyle {
@@ -39,6 +39,7 @@ export const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 export const RUNG_STYLE: Record<RungId, Omit<SeriesStyle, 'name' | 'role'>> = {
   none: { color: GATEWAY_STYLE.v1.color, dash: GATEWAY_STYLE.v1.dash, point: 'triangle' },
   retries: { color: '#CC79A7', dash: [4, 3], point: 'star' },
+  'fast-retries': { color: '#000000', dash: [1, 3], point: 'cross' },
   timeout: { color: '#E69F00', dash: [2, 2], point: 'rectRot' },
   fallback: { color: '#56B4E9', dash: [8, 3, 2, 3], point: 'rect' },
   breaker: { color: '#009E73', dash: [14, 4], point: 'crossRot' },

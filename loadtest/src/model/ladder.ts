@@ -18,7 +18,7 @@ export const rungFiguresSchema = z.strictObject({
   callsPerSecond: z.strictObject({ healthy: perSecond, hang: perSecond, afterHeal: perSecond }),
   /** From the heal until new users were served in time again; null: not within the run. */
   servedAgainAfterMs: ms.nullable(),
-  /** From the heal until no call waited for a worker at recommendations, for good; null: not within the run. */
+  /** From the heal until recommendations caught up with its calls for good (backlogGoneAfter); null: not within the run. */
   dependencyRecoveredAfterMs: ms.nullable(),
   /** /products/1 while recommendations hung: p99 wait of the probes sent then. */
   healthyRouteP99Ms: ms.nullable(),
@@ -34,7 +34,8 @@ export interface RungRun {
   endMs: number;
 }
 
-export function rungFigures(run: RungRun): RungFigures {
+/** `capacityLimit`: the calls the rung's recommendations-service serves at once. */
+export function rungFigures(run: RungRun, capacityLimit: number): RungFigures {
   const healthy = run.phases.find((p) => p.mode === 'healthy');
   const hang = run.phases.find((p) => p.mode === 'hang');
   const healedAtMs = hang?.endMs ?? run.endMs;
@@ -51,7 +52,9 @@ export function rungFigures(run: RungRun): RungFigures {
       afterHeal: calls(healedAtMs, run.endMs),
     },
     servedAgainAfterMs: run.recovery?.servedInTimeAfterMs ?? null,
-    dependencyRecoveredAfterMs: hang ? backlogGoneAfter(run.dependency, healedAtMs) : null,
+    dependencyRecoveredAfterMs: hang
+      ? backlogGoneAfter(run.dependency, healedAtMs, capacityLimit)
+      : null,
     healthyRouteP99Ms: hang
       ? probeP99Between(run.collateral.samples, hang.startMs, hang.endMs)
       : null,

@@ -55,18 +55,36 @@ export function meanCallsPerSecond(
   );
 }
 
+/** Reads of the line are judged a second at a time: one read can catch a passing burst. */
+export const LINE_WINDOW_MS = 1000;
+
 /**
- * From `healedAtMs` until recommendations-service had no call waiting for a worker, and none
- * from then to the last read: its backlog gone for good. Null if calls still waited at the
- * end of the run, or nothing was read after the heal.
+ * From `healedAtMs` until recommendations-service caught up with its calls for good: the start
+ * of the first second after the heal from which no second's reads showed, on average, more
+ * calls waiting than it serves at once (`limit`). Under random arrivals a healthy service still
+ * has a call wait now and then; a backlog is a line longer than one round of work, second after
+ * second. Null if the last second read was still that long, or nothing was read after the heal.
  */
 export function backlogGoneAfter(
   samples: readonly DependencySample[],
   healedAtMs: number,
+  limit: number,
 ): number | null {
-  const after = samples.filter((s) => s.t >= healedAtMs);
-  if (after.length === 0 || after.at(-1)!.queued > 0) return null;
-  let first = after.length - 1;
-  while (first > 0 && after[first - 1]!.queued === 0) first -= 1;
-  return Math.max(0, after[first]!.t - healedAtMs);
+  const seconds: { queued: number; reads: number }[] = [];
+  for (const s of samples) {
+    if (s.t < healedAtMs) continue;
+    const second = (seconds[Math.floor((s.t - healedAtMs) / LINE_WINDOW_MS)] ??= {
+      queued: 0,
+      reads: 0,
+    });
+    second.queued += s.queued;
+    second.reads += 1;
+  }
+  if (seconds.length === 0) return null;
+  let behind = -1;
+  seconds.forEach((second, i) => {
+    if (second.queued / second.reads > limit) behind = i;
+  });
+  if (behind === seconds.length - 1) return null;
+  return (behind + 1) * LINE_WINDOW_MS;
 }

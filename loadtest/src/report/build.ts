@@ -160,7 +160,7 @@ function toScenario(recording: ScenarioRecording, services: StackSettings): Scen
 function toLayers(recording: LayersRecording): LayersResult {
   const rungs = recording.rungs.map(({ rung, recording: gateway }) => {
     const run = toGatewayRun(gateway, recording.phases);
-    return { ...rung, run, figures: rungFigures(run) };
+    return { ...rung, run, figures: rungFigures(run, recording.capacity.limit) };
   });
   const results: RungResult[] = rungs.map((r) => ({
     ...r,

@@ -132,8 +132,8 @@ export function rungSentence(rung: Rung, below: Rung | null): string {
       : `users were served in time again ${formatSeconds(x.servedAgainAfterMs)} after the heal`;
   const recovered = (x: RungFigures) =>
     x.dependencyRecoveredAfterMs === null
-      ? 'recommendations still had calls waiting for a worker when the run ended'
-      : `recommendations had no call waiting ${formatSeconds(x.dependencyRecoveredAfterMs)} after the heal`;
+      ? 'recommendations-service was still behind on its calls when the run ended'
+      : `recommendations-service had caught up with its calls ${formatSeconds(x.dependencyRecoveredAfterMs)} after the heal`;
   if (!below) {
     return `${rung.label}: ${formatPercent(f.hang.usefulShare)} of the users who arrived while recommendations hung were served in time (p99 ${formatOptionalMs(f.hang.latencyMs?.p99)}); ${perSecond(f.callsPerSecond.hang)} reached recommendations while it hung, ${perSecond(f.callsPerSecond.afterHeal)} after the heal; ${served(f)}; ${recovered(f)}; the healthy route’s p99 during the hang was ${formatOptionalMs(f.healthyRouteP99Ms)}.`;
   }
@@ -178,17 +178,22 @@ export function rungSentence(rung: Rung, below: Rung | null): string {
 export function layersVerdict(rungs: readonly RungResult[]): string {
   const bottom = rungs.find((r) => r.id === 'none');
   const top = rungs.find((r) => r.id === 'bulkhead');
-  const retries = rungs.find((r) => r.id === 'retries');
   if (!bottom || !top) return 'The ladder did not run every rung.';
+  const c0 = bottom.figures.callsPerSecond;
   const parts = [
     `While recommendations hung, no protection served ${formatPercent(bottom.figures.hang.usefulShare)} of its users in time and gateway-v2 with every protection ${formatPercent(top.figures.hang.usefulShare)}`,
   ];
-  if (retries) {
-    const [c0, c1] = [bottom.figures.callsPerSecond, retries.figures.callsPerSecond];
+  for (const id of ['retries', 'fast-retries'] as const) {
+    const rung = rungs.find((r) => r.id === id);
+    if (!rung) continue;
+    const c1 = rung.figures.callsPerSecond;
     parts.push(
-      `${retries.retries} retries sent ${perSecond(c1.hang)} to recommendations while it hung (${perSecond(c0.hang)} without) and ${perSecond(c1.afterHeal)} after the heal (${perSecond(c0.afterHeal)} without)`,
+      `${rung.label} sent ${perSecond(c1.hang)} to recommendations while it hung (${perSecond(c0.hang)} without retries) and ${perSecond(c1.afterHeal)} after the heal (${perSecond(c0.afterHeal)} without)`,
     );
   }
+  parts.push(
+    `gateway-v2 sent ${perSecond(top.figures.callsPerSecond.hang)} while it hung, its probes and the calls before its circuit opened`,
+  );
   const stuck = rungs
     .filter((r) => r.figures.dependencyRecoveredAfterMs === null)
     .map((r) => r.label);
@@ -197,7 +202,8 @@ export function layersVerdict(rungs: readonly RungResult[]): string {
       ? `recommendations had not recovered by the end of the run behind ${list(stuck)}`
       : 'every rung’s recommendations recovered within the run',
   );
-  return `${parts.join('; ')}.`;
+  const late = scheduleSentence(rungs.map((r) => r.run));
+  return `${parts.join('; ')}.${late ? ` ${late}` : ''}`;
 }
 
 function probeSummary(c: Collateral): string {

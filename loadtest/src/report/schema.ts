@@ -19,7 +19,7 @@ import { GATEWAYS, GATEWAY_SCENARIOS, SCENARIOS } from '../scenarios/settings.js
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
 // Documented in loadtest/README.md; bump SCHEMA_VERSION on any change that breaks a reader.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const count = z.int().min(0);
 const ms = z.number().min(0);
@@ -118,6 +118,8 @@ export const rungResultSchema = z.strictObject({
   gateway: gatewaySchema,
   protections: z.array(protectionSchema),
   retries: count,
+  /** gateway-v1 with a short timeout on every try and no pool limit (the fast retries). */
+  fast: z.boolean(),
   run: gatewayRunSchema,
   figures: rungFiguresSchema,
   /** What this rung bought over the one below, from the figures. */

@@ -186,7 +186,7 @@ export function layersRows(l: LayersResult): string[][] {
     row('calls/s to recs while it hung', (x) => formatRate(x.callsPerSecond.hang)),
     row('calls/s to recs after the heal', (x) => formatRate(x.callsPerSecond.afterHeal)),
     row('served in time again after', (x) => after(x.servedAgainAfterMs)),
-    row('recs had no queue again after', (x) => after(x.dependencyRecoveredAfterMs)),
+    row('recs caught up after', (x) => after(x.dependencyRecoveredAfterMs)),
     row(`${PROBE_PATH} p99 while it hung`, (x) => formatOptionalMs(x.healthyRouteP99Ms)),
   ];
 }

@@ -1,12 +1,22 @@
-import { PROTECTIONS, type Protection } from '@cbd/gateway-v2/contract';
+import { settings as gatewayV1 } from '@cbd/gateway-v1/contract';
+import { PROTECTIONS, type Protection, settings as gatewayV2 } from '@cbd/gateway-v2/contract';
 import type { ServiceProfile } from './services.js';
 import type { GatewayId } from './settings.js';
 
 /**
  * The ladder from gateway-v1 to gateway-v2: each rung adds one protection to the one below,
- * plus gateway-v1 with naive retries, the fix people reach for first.
+ * plus gateway-v1 with naive retries, the fix people reach for first, and those retries as a
+ * plain Node proxy with a retry library makes them: a short timeout on every try and no pool.
  */
-export const RUNG_IDS = ['none', 'retries', 'timeout', 'fallback', 'breaker', 'bulkhead'] as const;
+export const RUNG_IDS = [
+  'none',
+  'retries',
+  'fast-retries',
+  'timeout',
+  'fallback',
+  'breaker',
+  'bulkhead',
+] as const;
 export type RungId = (typeof RUNG_IDS)[number];
 
 export interface Rung {
@@ -19,6 +29,11 @@ export interface Rung {
   gateway: GatewayId;
   protections: Protection[];
   retries: number;
+  /**
+   * gateway-v1 only: every try times out when gateway-v2's calls do, and its pool is as large as
+   * V1_POOL_SIZE goes, so nothing caps the calls in flight (Node's own agent has no cap).
+   */
+  fast: boolean;
 }
 
 const upTo = (last: Protection): Protection[] =>
@@ -35,6 +50,7 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v1',
       protections: [],
       retries: 0,
+      fast: false,
     },
     {
       id: 'retries',
@@ -44,6 +60,17 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v1',
       protections: [],
       retries,
+      fast: false,
+    },
+    {
+      id: 'fast-retries',
+      label: `${retries} retries, short timeout, no pool`,
+      adds: 'a short timeout on every try and no cap on the calls in flight, as a plain Node proxy with a retry library has',
+      below: 'retries',
+      gateway: 'v1',
+      protections: [],
+      retries,
+      fast: true,
     },
     {
       id: 'timeout',
@@ -53,6 +80,7 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v2',
       protections: upTo('timeout'),
       retries: 0,
+      fast: false,
     },
     {
       id: 'fallback',
@@ -62,6 +90,7 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v2',
       protections: upTo('fallback'),
       retries: 0,
+      fast: false,
     },
     {
       id: 'breaker',
@@ -71,6 +100,7 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v2',
       protections: upTo('breaker'),
       retries: 0,
+      fast: false,
     },
     {
       id: 'bulkhead',
@@ -80,13 +110,23 @@ export function ladderRungs(retries: number): Rung[] {
       gateway: 'v2',
       protections: upTo('bulkhead'),
       retries: 0,
+      fast: false,
     },
   ];
 }
 
-/** What a launcher starts a rung's gateway with, on top of the demo's profile. */
-export function rungProfile(rung: Rung): ServiceProfile {
-  return rung.gateway === 'v1'
-    ? { 'gateway-v1': { retries: rung.retries } }
-    : { 'gateway-v2': { protections: rung.protections } };
+/**
+ * What a launcher starts a rung's gateway with, on top of `profile`, the demo's profile the
+ * other rungs run with: the fast retries' timeout is gateway-v2's timeout in it.
+ */
+export function rungProfile(rung: Rung, profile: ServiceProfile = {}): ServiceProfile {
+  if (rung.gateway === 'v2') return { 'gateway-v2': { protections: rung.protections } };
+  if (!rung.fast) return { 'gateway-v1': { retries: rung.retries } };
+  return {
+    'gateway-v1': {
+      retries: rung.retries,
+      upstreamTimeoutMs: profile['gateway-v2']?.timeoutMs ?? gatewayV2.timeoutMs.default,
+      poolSize: gatewayV1.poolSize.max,
+    },
+  };
 }

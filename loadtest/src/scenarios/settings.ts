@@ -49,7 +49,7 @@ export interface ScenarioSettings {
   layers: {
     /**
      * Before the users who count: every rung under the same users this long, then every
-     * breaker closed, so thirteen freshly started processes are measured warm.
+     * breaker closed, so fifteen freshly started processes are measured warm.
      */
     warmupMs: number;
     healthyMs: number;
@@ -76,14 +76,15 @@ export interface ScenarioSettings {
  */
 export const DEFAULT_RATE = 100;
 /**
- * The ladder's six rungs run side by side, each with its own gateway and recommendations-service
- * on the same two cores: 50 users per second per rung still fills gateway-v1's pool of 50 within
- * a second of the hang, at half the total traffic. With --quick, 25: once the patience is 0.5 s,
- * thirteen processes on two cores at 50 a second fall behind their own schedule when the hung
- * calls end (measured: the runner's p99 lateness was 370 ms, and every rung failed its users
- * for two seconds), at 25 they keep it.
+ * The ladder's seven rungs run side by side, each with its own gateway and recommendations-service
+ * on the same two cores: 40 users per second per rung still fills gateway-v1's pool of 50 within
+ * two seconds of the hang. At 50, fifteen processes kept both cores busy and the runner fell
+ * behind its schedule (p99 lateness 240-700 ms, users sent in bunches). With --quick, 25: once
+ * the patience is 0.5 s, the processes fall behind when the hung calls end even at 40 (measured
+ * with thirteen: the runner's p99 lateness was 370 ms at 50, and every rung failed its users for
+ * two seconds); at 25 they keep up.
  */
-export const LAYERS_RATE = { full: 50, quick: 25 };
+export const LAYERS_RATE = { full: 40, quick: 25 };
 /** An answer after this helped nobody: counted as too late. */
 export const DEFAULT_PATIENCE_MS = 5000;
 /** Longer than the hang, so a 30 s answer is measured instead of cut off (curl --max-time 35). */
@@ -173,7 +174,7 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
       recoveryMs: Math.round(4 * unit),
     },
     layers: {
-      // Not shorter with --quick: thirteen cold processes need it whatever the run's length.
+      // Not shorter with --quick: fifteen cold processes need it whatever the run's length.
       warmupMs: 3000,
       healthyMs: 10_000 / scale,
       hangMs: 20_000 / scale,
@@ -189,12 +190,12 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
 }
 
 /**
- * Each rung's recommendations-service in the ladder serves 2 calls at once, 20 ms each: 100
- * calls a second, twice the 50 users a second a rung sends it, and below the 150 a second a
+ * Each rung's recommendations-service in the ladder serves 2 calls at once, 25 ms each: 80
+ * calls a second, twice the 40 users a second a rung sends it, and below the 120 a second a
  * rung that tries every call three times can send, so retried load can keep it overloaded.
- * With --quick, half the users and twice the work: the same ratios.
+ * With --quick, 25 users and 40 ms: the same ratios.
  */
-export const layersCapacity = (quick: boolean) => ({ capacity: 2, workMs: quick ? 40 : 20 });
+export const layersCapacity = (quick: boolean) => ({ capacity: 2, workMs: quick ? 40 : 25 });
 
 /** Each scenario's name in a heading: the short one, and the one that says what it does. */
 export const SCENARIO_TITLES: Record<ScenarioName, { short: string; long: string }> = {
@@ -219,7 +220,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   timeline:
     'Both gateways under the same users at once while recommendations go healthy, then hang, then healthy again.',
   layers:
-    'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again; after a warm-up whose users are not counted.',
+    'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, and with the same retries on a short timeout and no pool, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again; after a warm-up whose users are not counted.',
   partial:
     'Both gateways under the same users while a share of recommendations calls fail: 10, 30, 50 and 70 %, one after the other.',
 };

@@ -18,6 +18,9 @@ export interface InProcessOptions {
   random?: () => number;
 }
 
+/** gateway-v2's breaker timeout here; gateway-v1 gives up after 300 ms. */
+export const IN_PROCESS_V2_TIMEOUT_MS = 50;
+
 /** The four real services in this process on port 0, with test-sized timeouts. */
 export async function startInProcessStack(
   env: Record<string, string> = {},
@@ -53,7 +56,7 @@ export async function startInProcessStack(
   const v1Upstreams = v1.createV1Upstreams(v1Config, v1Metrics);
   closers.push(() => v1Upstreams.close());
   const v2Config = v2.loadConfig({
-    BREAKER_TIMEOUT_MS: '50',
+    BREAKER_TIMEOUT_MS: String(IN_PROCESS_V2_TIMEOUT_MS),
     BREAKER_RESET_TIMEOUT_MS: '200',
     BREAKER_ROLLING_WINDOW_MS: '500',
     ...upstreamEnv,

@@ -39,25 +39,34 @@ describe('meanCallsPerSecond', () => {
 });
 
 describe('backlogGoneAfter', () => {
-  it('when the line emptied and stayed empty, then the time from the heal to the first empty read of that run', () => {
+  it('when each second’s line came back within the capacity and stayed there, then the start of the first such second after the heal', () => {
     const samples = [
       dep(900, 0, 40),
-      dep(1200, 0, 30),
-      dep(1500, 0, 0),
-      dep(1800, 0, 5),
-      dep(2100, 0, 0),
-      dep(2400, 0, 0),
+      dep(1200, 0, 40),
+      dep(1700, 0, 30),
+      dep(2200, 0, 0),
+      dep(2700, 0, 3),
+      dep(3200, 0, 0),
+      dep(3700, 0, 0),
     ];
 
-    expect(backlogGoneAfter(samples, 1000)).toBe(1100);
+    expect(backlogGoneAfter(samples, 1000, 2)).toBe(1000);
   });
 
-  it('when calls still waited at the last read, then the dependency did not recover within the run', () => {
-    expect(backlogGoneAfter([dep(1500, 0, 0), dep(1800, 0, 3)], 1000)).toBeNull();
+  it('when one read caught a burst longer than the capacity, then a second that averages within it is caught up', () => {
+    const samples = [dep(1100, 0, 0), dep(1400, 0, 0), dep(1700, 0, 7), dep(1900, 0, 0)];
+
+    expect(backlogGoneAfter(samples, 1000, 2)).toBe(0);
+  });
+
+  it('when the last second’s line was longer than the capacity, then the dependency did not recover within the run', () => {
+    expect(
+      backlogGoneAfter([dep(1500, 0, 0), dep(2200, 0, 5), dep(2600, 0, 4)], 1000, 2),
+    ).toBeNull();
   });
 
   it('when nothing was read after the heal, then nothing is claimed', () => {
-    expect(backlogGoneAfter([dep(500, 0, 0)], 1000)).toBeNull();
+    expect(backlogGoneAfter([dep(500, 0, 0)], 1000, 2)).toBeNull();
   });
 });
 
@@ -124,7 +133,7 @@ describe('rungFigures', () => {
       endMs: 6000,
     };
 
-    const f = rungFigures(run);
+    const f = rungFigures(run, 1);
 
     expect(f.hang.usefulShare).toBe(0.75);
     expect(f.hang.latencyMs?.p99).toBe(5000);

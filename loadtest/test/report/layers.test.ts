@@ -15,14 +15,17 @@ describe('the ladder in the report', () => {
     expect(layers.rungs.map((r) => r.id)).toEqual([
       'none',
       'retries',
+      'fast-retries',
       'timeout',
       'fallback',
       'breaker',
       'bulkhead',
     ]);
-    for (const r of layers.rungs) expect(r.figures).toEqual(rungFigures(r.run));
+    for (const r of layers.rungs)
+      expect(r.figures).toEqual(rungFigures(r.run, report.config.layers.capacity));
     expect(rung('bulkhead').protections).toEqual(['timeout', 'fallback', 'breaker', 'bulkhead']);
     expect(rung('retries')).toMatchObject({ gateway: 'v1', retries: report.config.layers.retries });
+    expect(rung('fast-retries')).toMatchObject({ gateway: 'v1', fast: true, below: 'retries' });
   });
 
   it('when printed, then one column per rung and one row per figure, each from that rung', () => {
@@ -100,7 +103,7 @@ describe('rungSentence', () => {
     const fine = { ...base, figures: { ...base.figures, dependencyRecoveredAfterMs: 1500 } };
 
     expect(rungSentence(stuck, fine)).toContain(
-      'recommendations still had calls waiting for a worker',
+      'recommendations-service was still behind on its calls',
     );
   });
 });
@@ -116,6 +119,10 @@ describe('layersVerdict', () => {
       `every protection ${formatPercent(rung('bulkhead').figures.hang.usefulShare)}`,
     );
     expect(text).toContain(`${formatRate(rung('retries').figures.callsPerSecond.hang)} calls/s`);
+    expect(text).toContain(
+      `${rung('fast-retries').label} sent ${formatRate(rung('fast-retries').figures.callsPerSecond.hang)} calls/s`,
+    );
+    expect(text).toMatch(/had not recovered by the end of the run behind .*short timeout, no pool/);
   });
 
   it('when a rung is missing, then it does not pretend', () => {

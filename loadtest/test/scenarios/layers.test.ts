@@ -1,12 +1,16 @@
 import { settingsEnv } from '@cbd/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { meanCallsPerSecond } from '../../src/model/observed.js';
+import { backlogGoneAfter, meanCallsPerSecond } from '../../src/model/observed.js';
 import { controlOf } from '../../src/runner/control.js';
 import { ladderRungs, rungProfile, RUNG_IDS } from '../../src/scenarios/ladder.js';
 import { runLayers, type LadderStack } from '../../src/scenarios/layers.js';
 import { SERVICE_SETTINGS } from '../../src/scenarios/services.js';
 import { GATEWAY_SERVICE } from '../../src/scenarios/settings.js';
-import { startInProcessStack, type InProcessStack } from '../helpers/in-process-stack.js';
+import {
+  IN_PROCESS_V2_TIMEOUT_MS,
+  startInProcessStack,
+  type InProcessStack,
+} from '../helpers/in-process-stack.js';
 import { testSettings } from './settings.js';
 
 let stacks: InProcessStack[] = [];
@@ -20,7 +24,9 @@ async function startLadder(retries: number): Promise<LadderStack> {
   const rungs = {} as LadderStack['rungs'];
   for (const rung of ladderRungs(retries)) {
     const service = GATEWAY_SERVICE[rung.gateway];
-    const env = settingsEnv(SERVICE_SETTINGS[service], rungProfile(rung)[service] ?? {});
+    // The fast retries' short timeout: twice gateway-v2's here, as seven stacks share one event loop.
+    const own = rungProfile(rung, { 'gateway-v2': { timeoutMs: 2 * IN_PROCESS_V2_TIMEOUT_MS } });
+    const env = settingsEnv(SERVICE_SETTINGS[service], own[service] ?? {});
     const stack = await startInProcessStack(env);
     stacks.push(stack);
     rungs[rung.id] = {
@@ -33,10 +39,12 @@ async function startLadder(retries: number): Promise<LadderStack> {
 
 describe('runLayers', () => {
   it('when every rung runs healthy, hang, healthy, then all get the same users, each dependency is sized and switched, and only the top rungs serve through the hang', async () => {
-    // Six stacks share this one process: fewer users each keep its event loop from being the bottleneck.
+    // Seven stacks share this one process: fewer users each keep its event loop from being the
+    // bottleneck. Each dependency serves 40 calls/s: twice the users, below the fast retries' 60 tries/s.
     const base = testSettings();
     const settings = testSettings({
       load: { ...base.load, layers: { ...base.load.layers, rate: 20 } as typeof base.load.layers },
+      layers: { ...base.layers, capacity: 1, workMs: 25 },
     });
     const ladder = await startLadder(settings.layers.retries);
 
@@ -64,6 +72,17 @@ describe('runLayers', () => {
         hang.endMs,
       );
     expect(calls('bulkhead')).toBeLessThan(calls('timeout'));
+    expect(calls('fast-retries')).toBeGreaterThanOrEqual(
+      (1 + settings.layers.retries) * calls('none'),
+    );
+    const recoveredAfter = (id: string) =>
+      backlogGoneAfter(
+        recording.rungs.find((r) => r.rung.id === id)!.recording.dependency,
+        hang.endMs,
+        settings.layers.capacity,
+      );
+    expect(recoveredAfter('fast-retries')).toBeNull();
+    expect(recoveredAfter('bulkhead')).not.toBeNull();
     for (const id of RUNG_IDS) {
       const state = await controlOf({
         'gateway-v1': ladder.rungs[id].gateway,

@@ -53,8 +53,8 @@ Options:
   --scenario <name>         ${[...SCENARIOS, 'all'].join(', ')} (default: all = ${DEFAULT_SCENARIOS.join(', ')})
                             partial: recommendations fail 10, 30, 50, 70 % of calls, both gateways
                             layers: every rung from gateway-v1 to gateway-v2 side by side, each
-                            adding one protection, plus gateway-v1 with retries (ports from
-                            ${LADDER_PORT_SETTINGS.ladderPort.env}, default ${LADDER_PORT_SETTINGS.ladderPort.default})
+                            adding one protection, plus gateway-v1 with retries, also on a short
+                            timeout and no pool (ports from ${LADDER_PORT_SETTINGS.ladderPort.env}, default ${LADDER_PORT_SETTINGS.ladderPort.default})
   --live                    no report: a page on ${localUrl(DASHBOARD_PORT_SETTINGS.dashboardPort.default)} (${DASHBOARD_PORT_SETTINGS.dashboardPort.env}) with
                             live charts of both gateways and buttons to break and heal
                             recommendations-service; runs until Ctrl-C

@@ -79,9 +79,10 @@ class Problems {
 }
 
 /**
- * One child's environment: the user's, then the stack's wiring (its host and port, where the
- * other services are), then the profile's values except where the user set that variable, which
- * wins. Read with its service's own settings, so a bad value is told before anything starts.
+ * One child's environment: the user's, then the profile's values except where the user set
+ * that variable, which wins, then the stack's wiring (its host and port, where the other
+ * services are, a rung's own values), which nothing overrides. Read with its service's own
+ * settings, so a bad value is told before anything starts.
  */
 function childEnv(
   userEnv: EnvSource,
@@ -94,7 +95,7 @@ function childEnv(
   const chosen = Object.entries(settingsEnv(defs, profile[name] ?? {})).filter(
     ([variable]) => !isSet(userEnv[variable]),
   );
-  const env = { ...userEnv, ...settingsEnv(defs, wiring), ...Object.fromEntries(chosen) };
+  const env = { ...userEnv, ...Object.fromEntries(chosen), ...settingsEnv(defs, wiring) };
   problems.collect(() => readSettings(defs, env));
   return env;
 }
@@ -138,12 +139,19 @@ export function planLadder(
     },
   ];
   const reach = {} as LadderPlan['rungs'];
+  // The fast retries time out when the gateway-v2 rungs' calls do, a user's BREAKER_TIMEOUT_MS included.
+  const v2Env = childEnv(userEnv, 'gateway-v2', {}, profile, problems);
+  let v2Profile: ServiceProfile = profile;
+  problems.collect(() => {
+    const { timeoutMs } = readSettings(SERVICE_SETTINGS['gateway-v2'], v2Env);
+    v2Profile = { 'gateway-v2': { timeoutMs } };
+  });
   rungs.forEach((rung, i) => {
     const recommendationsPort = base + 1 + 2 * i;
     const gatewayPort = base + 2 + 2 * i;
     const gateway = GATEWAY_SERVICE[rung.gateway];
     // The rung's own values are wiring: a user's PROTECTIONS or V1_RETRIES cannot flatten the ladder.
-    const own = rungProfile(rung)[gateway] ?? {};
+    const own = rungProfile(rung, v2Profile)[gateway] ?? {};
     const names = {
       recommendations: `${rung.id}/recommendations-service` as const,
       gateway: `${rung.id}/${gateway}` as const,

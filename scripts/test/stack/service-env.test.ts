@@ -1,4 +1,4 @@
-import { demoProfile, ladderRungs } from '@cbd/loadtest';
+import { demoProfile, ladderRungs, SERVICE_SETTINGS } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { planLadder, planStack } from '../../src/stack/service-env.js';
 import { problemsOf } from '../helpers/config-problems.js';
@@ -105,9 +105,9 @@ describe('planLadder', () => {
     ]);
     const gateway = plan.children.find((c) => c.name === 'breaker/gateway-v2')!;
     expect(gateway.env).toMatchObject({
-      PORT: '9110',
+      PORT: '9112',
       PRODUCT_SERVICE_URL: 'http://127.0.0.1:9100',
-      RECOMMENDATIONS_SERVICE_URL: 'http://127.0.0.1:9109',
+      RECOMMENDATIONS_SERVICE_URL: 'http://127.0.0.1:9111',
       PROTECTIONS: 'timeout,fallback,breaker',
     });
     expect(plan.rungs.retries).toEqual({
@@ -116,6 +116,20 @@ describe('planLadder', () => {
     });
     expect(plan.children.find((c) => c.name === 'retries/gateway-v1')!.env.V1_RETRIES).toBe('2');
     expect(plan.wanted.every((w) => w.variable === 'LADDER_PORT')).toBe(true);
+  });
+
+  it('when planned, then the fast retries time out when gateway-v2 does, with a pool as large as V1_POOL_SIZE goes', () => {
+    const fast = (env: Record<string, string>) =>
+      planLadder(env, '127.0.0.1', demoProfile(true), rungs).children.find(
+        (c) => c.name === 'fast-retries/gateway-v1',
+      )!.env;
+
+    expect(fast({})).toMatchObject({
+      V1_RETRIES: '2',
+      V1_UPSTREAM_TIMEOUT_MS: String(demoProfile(true)['gateway-v2']!.timeoutMs),
+      V1_POOL_SIZE: String(SERVICE_SETTINGS['gateway-v1'].poolSize.max),
+    });
+    expect(fast({ BREAKER_TIMEOUT_MS: '700' }).V1_UPSTREAM_TIMEOUT_MS).toBe('700');
   });
 
   it('when the user set PROTECTIONS, then each rung keeps its own: the ladder cannot be flattened', () => {
