@@ -63,6 +63,12 @@ describe('pnpm demo (end to end)', () => {
     const share = (id: string) => rungs.find((r) => r.id === id)!.figures.hang.usefulShare;
     expect(share('none')).toBeLessThan(0.1);
     expect(share('bulkhead')).toBeGreaterThan(share('none') + 0.5);
+    const figures = (id: string) => rungs.find((r) => r.id === id)!.figures;
+    expect(figures('fast-retries').callsPerSecond.hang).toBeGreaterThan(
+      2 * figures('none').callsPerSecond.hang,
+    );
+    expect(figures('fast-retries').dependencyRecoveredAfterMs).toBeNull();
+    expect(figures('bulkhead').dependencyRecoveredAfterMs).not.toBeNull();
     expect(report.scenarios.outage).toBeUndefined();
     expect(Object.keys(report.config.targets)).toHaveLength(15);
     expect(report.config.targets['bulkhead/gateway-v2']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
