@@ -56,7 +56,7 @@ export function meanCallsPerSecond(
 }
 
 /** Reads of the line are judged a second at a time: one read can catch a passing burst. */
-export const LINE_WINDOW_MS = 1000;
+const LINE_WINDOW_MS = 1000;
 
 /**
  * From `healedAtMs` until recommendations-service caught up with its calls for good: the start

@@ -164,9 +164,10 @@ export function rungSentence(rung: Rung, below: Rung | null): string {
     clauses.push(
       `moved the healthy route’s p99 during the hang from ${formatMs(hb)} to ${formatMs(h)}`,
     );
-  // Retries that add no calls are the surprise: say what held them back, from the pool's own size.
+  // Retries that add no calls are the surprise: say what held them back, from the pool's own
+  // size. Not for the fast retries, whose pool holds back nothing.
   const size = rung.run.pool?.[0]?.size;
-  if (rung.retries > 0 && c < cb * 1.5 && size !== undefined)
+  if (rung.retries > 0 && !rung.fast && c < cb * 1.5 && size !== undefined)
     clauses.push(
       `the calls reaching recommendations barely changed (${perSecond(cb)} → ${perSecond(c)} while it hung, ${perSecond(b.callsPerSecond.afterHeal)} → ${perSecond(f.callsPerSecond.afterHeal)} after the heal): gateway-v1’s shared pool of ${plural(size, 'place')}, each held through the hang, caps the calls it can send, so every retry waits in the same line`,
     );
