@@ -44,7 +44,7 @@ describe('runLayers', () => {
     // keep its event loop from being the bottleneck.
     const base = testSettings();
     const settings = testSettings({
-      load: { ...base.load, layers: { ...base.load.layers, rate: 20 } as typeof base.load.layers },
+      load: { ...base.load, layers: { ...base.load.layers, rate: 12 } as typeof base.load.layers },
       pollMs: 100,
       probeIntervalMs: 100,
     });
