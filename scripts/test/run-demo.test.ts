@@ -64,8 +64,10 @@ describe('pnpm demo (end to end)', () => {
     expect(share('none')).toBeLessThan(0.1);
     expect(share('bulkhead')).toBeGreaterThan(share('none') + 0.5);
     const figures = (id: string) => rungs.find((r) => r.id === id)!.figures;
+    // More calls than gateway-v1 without retries; with --quick its pool only fills as the 2 s
+    // hang ends, so the full run's 40x is not what a quick one shows.
     expect(figures('fast-retries').callsPerSecond.hang).toBeGreaterThan(
-      2 * figures('none').callsPerSecond.hang,
+      figures('none').callsPerSecond.hang,
     );
     expect(figures('fast-retries').dependencyRecoveredAfterMs).toBeNull();
     expect(figures('bulkhead').dependencyRecoveredAfterMs).not.toBeNull();
