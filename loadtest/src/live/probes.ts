@@ -1,3 +1,4 @@
+import { timeLimit } from '../runner/time-limit.js';
 import type { GatewaySecond, ProbeNow } from './types.js';
 
 export interface HealthProbeOptions {
@@ -36,14 +37,15 @@ export function startHealthProbe(options: HealthProbeOptions): RunningHealthProb
     const sent = Date.now();
     waiting.set(id, sent);
     let status: number | null = null;
+    const limit = timeLimit(timeoutMs, ended.signal);
     try {
-      const res = await fetch(url, {
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ended.signal]),
-      });
+      const res = await fetch(url, { signal: limit.signal });
       await res.arrayBuffer();
       status = res.status;
     } catch {
       // No answer in time, or no connection: a probe without a status.
+    } finally {
+      limit.clear();
     }
     waiting.delete(id);
     if (ended.signal.aborted) return;

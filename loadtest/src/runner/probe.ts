@@ -1,4 +1,5 @@
 import { summarizeProbes, type Collateral, type ProbeSample } from '../model/collateral.js';
+import { timeLimit } from './time-limit.js';
 
 export interface ProbeOptions {
   /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
@@ -34,13 +35,15 @@ export function startProbe({
   const probeOnce = async () => {
     const sent = Date.now();
     let status: number | null = null;
+    const limit = timeLimit(timeoutMs, ended.signal);
     try {
-      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ended.signal]);
-      const res = await fetch(url, { signal });
+      const res = await fetch(url, { signal: limit.signal });
       await res.arrayBuffer();
       status = res.status;
     } catch {
       // No answer in time (or no connection): recorded as a probe without latency.
+    } finally {
+      limit.clear();
     }
     const waited = Date.now() - sent;
     samples.push(

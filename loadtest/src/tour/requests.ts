@@ -1,6 +1,7 @@
 import { ADMIN_TOKEN_HEADER } from '@cbd/common';
 import { Agent, request } from 'undici';
 import { requestHeaders, type Targets } from '../runner/control.js';
+import { timeLimit } from '../runner/time-limit.js';
 
 /** One HTTP call of a step: shown as the curl a student types, and sent for real. */
 export interface TourRequest {
@@ -83,25 +84,27 @@ export class TourHttp {
     const limit = req.maxTimeMs ?? this.defaultMaxMs;
     const started = performance.now();
     const ms = () => performance.now() - started;
+    const call = timeLimit(limit, signal);
     try {
       const res = await request(`${this.targets[req.service]}${req.path}`, {
         method,
         dispatcher: this.#agent,
         headers: requestHeaders(method, this.token),
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(limit)]),
+        signal: call.signal,
       });
       const text = await res.body.text();
       return { status: res.statusCode, ms: ms(), body: parse(text) };
     } catch (err) {
       signal.throwIfAborted();
-      const timedOut = (err as Error).name === 'TimeoutError' || ms() >= limit;
       return {
         status: null,
         ms: ms(),
         body: undefined,
-        error: timedOut ? 'timed out' : `no answer (${(err as Error).message})`,
+        error: call.signal.aborted ? 'timed out' : `no answer (${(err as Error).message})`,
       };
+    } finally {
+      call.clear();
     }
   }
 

@@ -1,0 +1,30 @@
+/** A call's signal: aborted once `ms` have passed, or as soon as `signal` aborts. */
+export interface TimeLimit {
+  readonly signal: AbortSignal;
+  /** Stops the timer and lets go of `signal`; call it when the call has ended. */
+  clear(): void;
+}
+
+/**
+ * Built from a controller and a timer rather than
+ * `AbortSignal.any([AbortSignal.timeout(ms), signal])`: Node 20 holds a timeout signal inside
+ * `any` only weakly, so a garbage collection before the time is up cancels its timer and the
+ * call then waits for as long as the server takes.
+ */
+export function timeLimit(ms: number, signal: AbortSignal): TimeLimit {
+  const controller = new AbortController();
+  const follow = () => controller.abort(signal.reason);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    ms,
+  );
+  if (signal.aborted) follow();
+  else signal.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', follow);
+    },
+  };
+}

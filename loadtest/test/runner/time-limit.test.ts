@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { timeLimit } from '../../src/runner/time-limit.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('timeLimit', () => {
+  it('when the time passes, then it aborts with a TimeoutError, and not before', () => {
+    const limit = timeLimit(30, new AbortController().signal);
+
+    vi.advanceTimersByTime(29);
+    expect(limit.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+
+    expect(limit.signal.reason).toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('when the other signal aborts first, then it aborts at once with that reason', () => {
+    const other = new AbortController();
+    const limit = timeLimit(10_000, other.signal);
+
+    other.abort(new Error('ended'));
+
+    expect(limit.signal.reason).toMatchObject({ message: 'ended' });
+  });
+
+  it('when the other signal has already aborted, then it starts aborted', () => {
+    const limit = timeLimit(10_000, AbortSignal.abort('gone'));
+
+    expect(limit.signal.reason).toBe('gone');
+  });
+
+  it('when cleared, then neither the time nor the other signal aborts it', () => {
+    const other = new AbortController();
+    const limit = timeLimit(20, other.signal);
+
+    limit.clear();
+    other.abort();
+    vi.advanceTimersByTime(40);
+
+    expect(limit.signal.aborted).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
