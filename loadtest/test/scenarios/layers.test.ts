@@ -74,9 +74,11 @@ describe('runLayers', () => {
         hang.endMs,
       );
     expect(calls('bulkhead')).toBeLessThan(calls('timeout'));
-    // Each user's call tried three times, against gateway-v1's pool-capped calls (whether that
-    // keeps the dependency down is the real-process demo's test: here it serves 800 calls/s).
-    expect(calls('fast-retries')).toBeGreaterThan(2 * calls('none'));
+    // Each user's call tried three times, against gateway-v1's pool-capped calls; the later tries
+    // of users who arrive near the hang's end fall after it, so in a 1-s hang the measured
+    // ratio is about 2, not 3. Whether the retries keep the dependency down is the real-process
+    // demo's test: here it serves 800 calls/s.
+    expect(calls('fast-retries')).toBeGreaterThan(1.5 * calls('none'));
     for (const id of RUNG_IDS) {
       const state = await controlOf({
         'gateway-v1': ladder.rungs[id].gateway,
