@@ -28,7 +28,8 @@ async function startLadder(retries: number): Promise<LadderStack> {
     // that seven stacks sharing one event loop on a busy machine do not time their products out.
     const own = rungProfile(rung, { 'gateway-v2': { timeoutMs: 5 * IN_PROCESS_V2_TIMEOUT_MS } });
     const env = settingsEnv(SERVICE_SETTINGS[service], own[service] ?? {});
-    const stack = await startInProcessStack(env);
+    // A hung call outlasts every timeout here, so no patience lets one count as served.
+    const stack = await startInProcessStack({ ...env, HANG_MS: '2000' });
     stacks.push(stack);
     rungs[rung.id] = {
       gateway: stack.targets[service],
@@ -41,10 +42,14 @@ async function startLadder(retries: number): Promise<LadderStack> {
 describe('runLayers', () => {
   it('when every rung runs healthy, hang, healthy, then all get the same users, each dependency is sized and switched, and only the top rungs serve through the hang', async () => {
     // Seven stacks share this one process: fewer users each, and fewer status reads and probes,
-    // keep its event loop from being the bottleneck.
+    // keep its event loop from being the bottleneck. Even so a fallback takes 50-150 ms here,
+    // so the patience is 500 ms.
     const base = testSettings();
     const settings = testSettings({
-      load: { ...base.load, layers: { ...base.load.layers, rate: 12 } as typeof base.load.layers },
+      load: {
+        ...base.load,
+        layers: { ...base.load.layers, rate: 12, patienceMs: 500 } as typeof base.load.layers,
+      },
       pollMs: 100,
       probeIntervalMs: 100,
     });
