@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { timeLimit } from '../runner/time-limit.js';
 import type { GatewaySecond, ProbeNow } from './types.js';
 
@@ -28,6 +29,9 @@ export function startHealthProbe(options: HealthProbeOptions): RunningHealthProb
   const waiting = new Map<number, number>();
   const seconds = new Map<number, GatewaySecond['probes']>();
   const ended = new AbortController();
+  // Each probe in flight listens for the end, and a hung route keeps up to a timeout's worth
+  // of them waiting: many listeners here are the design, not a leak.
+  setMaxListeners(Infinity, ended.signal);
   const inFlight = new Set<Promise<void>>();
   let last: ProbeNow['last'] = null;
   let next = 0;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { summarizeProbes, type Collateral, type ProbeSample } from '../model/collateral.js';
 import { timeLimit } from './time-limit.js';
 
@@ -31,6 +32,9 @@ export function startProbe({
   // Probes still waiting when the load ends are cut off, not waited for (up to the client
   // timeout): they count as unanswered, which is what they were while the load ran.
   const ended = new AbortController();
+  // Each probe in flight listens for the end, and a hung route keeps up to a timeout's worth
+  // of them waiting: many listeners here are the design, not a leak.
+  setMaxListeners(Infinity, ended.signal);
 
   const probeOnce = async () => {
     const sent = Date.now();

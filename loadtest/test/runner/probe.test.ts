@@ -55,4 +55,29 @@ describe('startProbe', () => {
     expect(collateral.samples[0]?.waitedMs).toBeGreaterThan(0);
     expect(collateral.latencyMs?.max).toBe(collateral.samples[0]?.waitedMs);
   });
+
+  it('when many probes wait on a hung route, then no listener-leak warning is raised', async () => {
+    stub = await startStubUpstream(() => ({ hang: true }));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const probe = startProbe({
+        url: `${stub.url}/products/1`,
+        intervalMs: 2,
+        timeoutMs: 30_000,
+        patienceMs: 500,
+        t0: Date.now(),
+      });
+      await expect.poll(() => stub?.pending ?? 0).toBeGreaterThanOrEqual(15);
+      const collateral = await probe.stop();
+      // Node emits process warnings on the next tick.
+      await new Promise(setImmediate);
+
+      expect(collateral.unanswered).toBeGreaterThanOrEqual(15);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
