@@ -138,13 +138,10 @@ export function createV2Upstreams(
   };
 
   return {
-    async product(id) {
-      try {
-        return await productCircuit.fire(id);
-      } catch (err) {
+    product: (id) =>
+      productCircuit.fire(id).catch((err: unknown) => {
         throw productFailure(err, id, productTimeoutMs);
-      }
-    },
+      }),
     recommendations: on.has('fallback')
       ? // An upstream 4xx is not a breaker failure, so no fallback ran: degrade here instead.
         (id) => recommendationsCircuit.fire(id).catch(degrade)
