@@ -4,7 +4,6 @@ import type { Registry } from 'prom-client';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CommonErrors, parseProductId } from './errors.js';
 import type { Logger } from './logger.js';
-import type { ServiceConfig } from './settings.js';
 import type { HealthBody, Product, ProductDetails } from './types.js';
 import { metricsHandler } from './metrics/metrics-route.js';
 import { requestMetrics, setAnswerKind } from './metrics/request-metrics.js';
@@ -13,7 +12,7 @@ import { requestMetrics, setAnswerKind } from './metrics/request-metrics.js';
  * An Express app with the settings every service shares; add routes, then call finishApp.
  * Given a registry (the gateways), it times every request and serves GET /metrics.
  */
-export function createBaseApp(_config: ServiceConfig, logger: Logger, metrics?: Registry): Express {
+export function createBaseApp(logger: Logger, metrics?: Registry): Express {
   const app = express();
   app.disable('x-powered-by');
   // Every body carries a timestamp or live state, so ETags only cost a hash per response.

@@ -11,7 +11,7 @@ const TOKEN = 'a-token-of-24-characters';
 /** A service with one admin route that counts the changes it made, and a GET that reads them. */
 function service(env: EnvSource = {}) {
   const config = readSettings(serviceSettings(0), env);
-  const app = createBaseApp(config, silentLogger);
+  const app = createBaseApp(silentLogger);
   let changes = 0;
   app.get('/admin/state', (_req, res) => {
     res.json({ changes });

@@ -1,4 +1,3 @@
-import { readSettings, serviceSettings } from '../src/settings.js';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +5,8 @@ import { AppError } from '../src/errors.js';
 import { createBaseApp, finishApp } from '../src/http-app.js';
 import { silentLogger } from '../src/logger.js';
 
-const CONFIG = readSettings(serviceSettings(0), {});
-
 function appThatThrows(error: unknown) {
-  const app = createBaseApp(CONFIG, silentLogger);
+  const app = createBaseApp(silentLogger);
   app.get('/boom', () => {
     throw error;
   });
@@ -42,7 +39,7 @@ describe('error handler', () => {
   });
 
   it('when a rejected promise escapes an async route, then it is handled the same way', async () => {
-    const app = createBaseApp(CONFIG, silentLogger);
+    const app = createBaseApp(silentLogger);
     app.get('/async', async () => Promise.reject(new Error('secret')));
     finishApp(app, silentLogger);
 

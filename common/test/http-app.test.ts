@@ -3,13 +3,10 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createBaseApp, finishApp, jsonBody } from '../src/http-app.js';
 import { silentLogger } from '../src/logger.js';
-import { readSettings, serviceSettings } from '../src/settings.js';
-
-const CONFIG = readSettings(serviceSettings(0), {});
 
 /** Routes on the app itself and in a router, as the services have them. */
 function app() {
-  const base = createBaseApp(CONFIG, silentLogger);
+  const base = createBaseApp(silentLogger);
   base.get('/things/:id', (_req, res) => {
     res.json({ ok: true });
   });

@@ -1,4 +1,3 @@
-import { readSettings, serviceSettings } from '../src/settings.js';
 import type { Express } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
@@ -6,8 +5,6 @@ import { createBaseApp, finishApp } from '../src/http-app.js';
 import { silentLogger } from '../src/logger.js';
 import { createMetricsRegistry, setAnswerKind } from '../src/metrics/index.js';
 import { parseExposition, startApp, sumSamples, type RunningApp } from '../src/tools/index.js';
-
-const CONFIG = readSettings(serviceSettings(0), {});
 
 const REQUESTS = 'gateway_http_request_duration_seconds_count';
 let running: RunningApp[] = [];
@@ -18,7 +15,7 @@ afterEach(async () => {
 
 /** An app with the routes the gateways' kinds of answers need, served on port 0. */
 async function serveApp(gateway = 'test'): Promise<RunningApp> {
-  const app: Express = createBaseApp(CONFIG, silentLogger, createMetricsRegistry(gateway));
+  const app: Express = createBaseApp(silentLogger, createMetricsRegistry(gateway));
   app.get('/items/:id', (req, res) => {
     setAnswerKind(res, 'failed');
     if (req.params.id === '0') throw new AppError(503, 'DOWN', 'down');

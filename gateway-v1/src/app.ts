@@ -23,7 +23,7 @@ export function createApp(
   config: GatewayV1Config,
   { logger, upstreams, metrics }: GatewayV1Deps,
 ): Express {
-  const app = createBaseApp(config, logger, metrics);
+  const app = createBaseApp(logger, metrics);
 
   app.get('/health', healthHandler('gateway-v1'));
 

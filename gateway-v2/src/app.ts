@@ -31,7 +31,7 @@ export function createApp(
   config: GatewayV2Config,
   { logger, upstreams, metrics }: GatewayV2Deps,
 ): Express {
-  const app = createBaseApp(config, logger, metrics);
+  const app = createBaseApp(logger, metrics);
   // Reading the circuit is open; changing it passes the guard (own Host and Origin, JSON, token).
   const admin = adminGuard(config);
 

@@ -16,7 +16,7 @@ export interface ProductServiceDeps {
 }
 
 export function createApp(config: ProductServiceConfig, { logger }: ProductServiceDeps): Express {
-  const app = createBaseApp(config, logger);
+  const app = createBaseApp(logger);
 
   app.get('/health', healthHandler('product-service'));
 

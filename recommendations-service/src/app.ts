@@ -22,7 +22,7 @@ export function createApp(
   { logger, random = Math.random, metrics }: RecommendationsDeps,
 ): Express {
   // No registry for createBaseApp: its request metrics are the gateways' (gateway_* series).
-  const app = createBaseApp(config, logger);
+  const app = createBaseApp(logger);
   const failure = new FailureController(config.failure);
   const capacity = new Capacity(config.capacity);
   const callers = new CallCounter();

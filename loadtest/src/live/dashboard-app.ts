@@ -44,17 +44,7 @@ const CSP = [
 export function createDashboardApp(config: DashboardConfig, deps: DashboardDeps): Express {
   const { logger, feed, assets, tour, closing } = deps;
   const control = deps.control ?? controlOf(config.targets, config.adminToken);
-  const app = createBaseApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: 'info',
-      shutdownGraceMs: 1000,
-      allowedHosts: [],
-      adminToken: '',
-    },
-    logger,
-  );
+  const app = createBaseApp(logger);
   const page = renderDashboardPage({ tour: tour !== undefined });
   const files: Record<string, { type: string; body: string }> = {
     'live.js': { type: 'text/javascript; charset=utf-8', body: assets.script },
