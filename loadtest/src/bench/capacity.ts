@@ -61,8 +61,9 @@ export async function measureThroughput(
 }
 
 /**
- * Warms each target up, then measures them in turn, round after round: A B A B... so a drift in
- * the machine's load (another process, thermal, GC) falls on both sides instead of one.
+ * Warms each target up, then measures them in turn, round after round, each round in the
+ * reverse order of the one before (A B, B A, A B...): a drift in the machine's load (another
+ * process, thermal, GC) falls on both sides instead of one, and neither always runs first.
  */
 export async function measureAlternating(
   targets: BenchTarget[],
@@ -76,7 +77,7 @@ export async function measureAlternating(
   }
   const runs = new Map<string, ThroughputRun[]>(targets.map((t) => [t.name, []]));
   for (let round = 1; round <= rounds; round += 1) {
-    for (const target of targets) {
+    for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
       check();
       const result = await measureThroughput(target, connections, runMs, signal);
       check();

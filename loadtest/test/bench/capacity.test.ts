@@ -1,11 +1,13 @@
 import { startStubUpstream, type StubUpstream } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
-import { measureThroughput, toTarget } from '../../src/bench/capacity.js';
+import { measureAlternating, measureThroughput, toTarget } from '../../src/bench/capacity.js';
 
 let stub: StubUpstream | undefined;
+let other: StubUpstream | undefined;
 afterEach(async () => {
-  await stub?.close();
+  await Promise.all([stub?.close(), other?.close()]);
   stub = undefined;
+  other = undefined;
 });
 
 describe('measureThroughput', () => {
@@ -33,6 +35,33 @@ describe('measureThroughput', () => {
 
     expect(run.failed).toBe(run.responses);
     expect(run.cpuUsPerRequest).toBeNull();
+  });
+});
+
+describe('measureAlternating', () => {
+  it('when two targets are measured, then each round runs them in the reverse order of the last and each keeps its own runs', async () => {
+    stub = await startStubUpstream(() => ({ body: { product: { id: 1 }, degradedMode: true } }));
+    other = await startStubUpstream(() => ({ body: { product: { id: 1 }, degradedMode: true } }));
+    const order: string[] = [];
+
+    const results = await measureAlternating(
+      [
+        { name: 'a', url: `${stub.url}/x` },
+        { name: 'b', url: `${other.url}/x` },
+      ],
+      {
+        connections: 2,
+        warmupMs: 100,
+        runMs: 150,
+        rounds: 3,
+        onRun: (round, name) => order.push(`${round}${name}`),
+      },
+    );
+
+    expect(order).toEqual(['1a', '1b', '2b', '2a', '3a', '3b']);
+    expect(results.a?.runs).toHaveLength(3);
+    expect(results.b?.runs).toHaveLength(3);
+    expect(results.a?.url).toBe(`${stub.url}/x`);
   });
 });
 
