@@ -1,32 +1,63 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { SERVICE_NAMES } from '@cbd/loadtest';
 import { STACK_PORT_SETTINGS } from '../../src/settings.js';
 
+// The ports handed to a launcher are bound by its children a while later. One taken from the
+// kernel's ephemeral range (what listening on port 0 gives) can meanwhile become the local port
+// of an outgoing connection, the stack's own included, and the child then fails with
+// EADDRINUSE. So they come from below that range, as the defaults (8080…, 8100…) do.
+const LOWEST = 10_000;
+
+/** The first port the kernel gives outgoing connections (Linux reads it; else its default). */
+async function ephemeralStart(): Promise<number> {
+  try {
+    const text = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
+    const low = Number(text.trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > LOWEST) return low;
+  } catch {
+    // No /proc: the range Linux and macOS use out of the box.
+  }
+  return 32_768;
+}
+
+/** A random port with `after` more above it, all below the ephemeral range. */
+async function candidatePort(after = 0): Promise<number> {
+  return LOWEST + Math.floor(Math.random() * ((await ephemeralStart()) - LOWEST - after));
+}
+
+function listen(port: number): Promise<Server | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(undefined))
+      .once('listening', () => resolve(server))
+      .listen(port, '127.0.0.1');
+  });
+}
+
+/**
+ * Whether every one of `ports` is free: each is bound, all at once (so none is counted twice),
+ * then let go.
+ */
+async function bindAll(ports: number[]): Promise<boolean> {
+  const servers = await Promise.all(ports.map(listen));
+  const bound = servers.filter((s): s is Server => s !== undefined);
+  await Promise.all(bound.map((s) => new Promise((resolve) => s.close(resolve))));
+  return bound.length === ports.length;
+}
+
 /** `count` different ports that were free on 127.0.0.1 a moment ago. */
 export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const server = createServer();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject).listen(0, '127.0.0.1', resolve);
-      });
-      return server;
-    }),
-  );
-  // All held open together, so no two of them can be the same port.
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
+  for (;;) {
+    const ports = new Set<number>();
+    while (ports.size < count) ports.add(await candidatePort());
+    if (await bindAll([...ports])) return [...ports];
+  }
 }
 
 /** Whether nothing listens on 127.0.0.1:port (e.g. no service was left behind). */
 export function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => probe.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
+  return bindAll([port]);
 }
 
 /** The variables that put the stack's services on `ports`, in SERVICE_NAMES order. */
@@ -44,9 +75,8 @@ export async function allFree(ports: number[]): Promise<boolean> {
 /** The first of `count` consecutive ports that were all free a moment ago (the ladder's). */
 export async function freeRun(count: number): Promise<number[]> {
   for (;;) {
-    const [first = 0] = await freePorts(1);
-    if (first + count > 65_535) continue;
+    const first = await candidatePort(count);
     const run = Array.from({ length: count }, (_, i) => first + i);
-    if (await allFree(run)) return run;
+    if (await bindAll(run)) return run;
   }
 }
