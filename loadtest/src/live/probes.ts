@@ -1,5 +1,4 @@
-import { setMaxListeners } from 'node:events';
-import { timeLimit } from '../runner/time-limit.js';
+import { sharedEnd, timeLimit } from '../runner/time-limit.js';
 import type { GatewaySecond, ProbeNow } from './types.js';
 
 export interface HealthProbeOptions {
@@ -28,10 +27,7 @@ export function startHealthProbe(options: HealthProbeOptions): RunningHealthProb
   const { url, intervalMs, timeoutMs, patienceMs, t0 } = options;
   const waiting = new Map<number, number>();
   const seconds = new Map<number, GatewaySecond['probes']>();
-  const ended = new AbortController();
-  // Each probe in flight listens for the end, and a hung route keeps up to a timeout's worth
-  // of them waiting: many listeners here are the design, not a leak.
-  setMaxListeners(Infinity, ended.signal);
+  const ended = sharedEnd();
   const inFlight = new Set<Promise<void>>();
   let last: ProbeNow['last'] = null;
   let next = 0;

@@ -1,6 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import { summarizeProbes, type Collateral, type ProbeSample } from '../model/collateral.js';
-import { timeLimit } from './time-limit.js';
+import { sharedEnd, timeLimit } from './time-limit.js';
 
 export interface ProbeOptions {
   /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
@@ -31,10 +30,7 @@ export function startProbe({
   const inFlight = new Set<Promise<void>>();
   // Probes still waiting when the load ends are cut off, not waited for (up to the client
   // timeout): they count as unanswered, which is what they were while the load ran.
-  const ended = new AbortController();
-  // Each probe in flight listens for the end, and a hung route keeps up to a timeout's worth
-  // of them waiting: many listeners here are the design, not a leak.
-  setMaxListeners(Infinity, ended.signal);
+  const ended = sharedEnd();
 
   const probeOnce = async () => {
     const sent = Date.now();

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /** A call's signal: aborted once `ms` have passed, or as soon as `signal` aborts. */
 export interface TimeLimit {
   readonly signal: AbortSignal;
@@ -27,4 +29,15 @@ export function timeLimit(ms: number, signal: AbortSignal): TimeLimit {
       signal.removeEventListener('abort', follow);
     },
   };
+}
+
+/**
+ * A controller whose signal ends many calls at once, each with its own time limit (a prober's
+ * end): each call in flight listens to it, so a hung route keeps a timeout's worth of listeners
+ * on it, which is the design, not a leak, and must not raise MaxListenersExceededWarning.
+ */
+export function sharedEnd(): AbortController {
+  const end = new AbortController();
+  setMaxListeners(Infinity, end.signal);
+  return end;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { timeLimit } from '../../src/runner/time-limit.js';
+import { sharedEnd, timeLimit } from '../../src/runner/time-limit.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -44,5 +44,27 @@ describe('timeLimit', () => {
 
     expect(limit.signal.aborted).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('sharedEnd', () => {
+  it('when many time limits follow it, then aborting it ends them all and no listener-leak warning is raised', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const end = sharedEnd();
+      const limits = Array.from({ length: 20 }, () => timeLimit(1000, end.signal));
+
+      end.abort();
+      // Node emits process warnings on the next tick.
+      await new Promise<void>((resolve) => process.nextTick(resolve));
+
+      expect(limits.every((l) => l.signal.aborted)).toBe(true);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+      for (const l of limits) l.clear();
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
