@@ -21,9 +21,9 @@ async function ephemeralStart(): Promise<number> {
   return 32_768;
 }
 
-/** A random port with `after` more above it, all below the ephemeral range. */
-async function candidatePort(after = 0): Promise<number> {
-  return LOWEST + Math.floor(Math.random() * ((await ephemeralStart()) - LOWEST - after));
+/** A random port with `after` more above it, all below `ceiling` (the ephemeral range's start). */
+function candidatePort(ceiling: number, after = 0): number {
+  return LOWEST + Math.floor(Math.random() * (ceiling - LOWEST - after));
 }
 
 function listen(port: number): Promise<Server | undefined> {
@@ -48,9 +48,10 @@ async function bindAll(ports: number[]): Promise<boolean> {
 
 /** `count` different ports that were free on 127.0.0.1 a moment ago. */
 export async function freePorts(count: number): Promise<number[]> {
+  const ceiling = await ephemeralStart();
   for (;;) {
     const ports = new Set<number>();
-    while (ports.size < count) ports.add(await candidatePort());
+    while (ports.size < count) ports.add(candidatePort(ceiling));
     if (await bindAll([...ports])) return [...ports];
   }
 }
@@ -74,8 +75,9 @@ export async function allFree(ports: number[]): Promise<boolean> {
 
 /** The first of `count` consecutive ports that were all free a moment ago (the ladder's). */
 export async function freeRun(count: number): Promise<number[]> {
+  const ceiling = await ephemeralStart();
   for (;;) {
-    const first = await candidatePort(count);
+    const first = candidatePort(ceiling, count);
     const run = Array.from({ length: count }, (_, i) => first + i);
     if (await bindAll(run)) return run;
   }
