@@ -182,13 +182,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   });
 
   // Timed inside the call, not by a wrapper around it: one async frame per call, not two.
-  const seen = observe
-    ? (result: UpstreamResult, since: number) =>
-        observe(name, result, (performance.now() - since) / 1000)
-    : () => undefined;
+  const seen = (result: UpstreamResult, since: number) =>
+    observe?.(name, result, (performance.now() - since) / 1000);
 
   const getJson = async <T>(path: string, isValid: (body: unknown) => body is T): Promise<T> => {
-    const since = observe ? performance.now() : 0;
+    const since = performance.now();
     const timeoutMs = timeoutOf();
     const deadline = new Deadline(timeoutMs);
     let body: unknown;
