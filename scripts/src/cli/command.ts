@@ -71,6 +71,10 @@ export async function runCommand<Options extends { help: boolean }, Plan>(
   command: Command<Options, Plan>,
   io: CommandIo,
 ): Promise<number> {
+  // From the first line out: even `--help | head -1` closes the pipe before the usage is written.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(ignore)) stream.on('error', ignore);
+  }
   let options: Options;
   let plan: Plan;
   try {
@@ -82,9 +86,6 @@ export async function runCommand<Options extends { help: boolean }, Plan>(
     plan = command.plan(options, io.env);
   } catch (err) {
     return explain(command, err);
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    if (!stream.listeners('error').includes(ignore)) stream.on('error', ignore);
   }
   const onInterrupt = command.onInterrupt(options);
   const interrupts = watchInterrupts((why) =>
@@ -112,7 +113,7 @@ export async function runCommand<Options extends { help: boolean }, Plan>(
   return code;
 }
 
-/** A closed terminal or pipe must not crash the launcher while it stops its services. */
+/** A closed terminal or pipe must not crash the launcher, above all while it stops its services. */
 const ignore = () => undefined;
 
 function explain(command: { name: string; usage: string }, err: unknown): number {

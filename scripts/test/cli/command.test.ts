@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCommand, type Command, type CommandContext } from '../../src/cli/command.js';
 import { parseOptions } from '../../src/cli/options.js';
 import { LaunchErrors } from '../../src/errors.js';
+import { runScript } from '../helpers/run-script.js';
 
 const IO = { env: {}, paths: { cwd: '/home/me', reportsDir: '/repo/reports' } };
 const USAGE = 'Usage: pnpm try [options]';
@@ -179,5 +180,17 @@ describe('runCommand', () => {
     );
 
     expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+});
+
+describe('a command as a process', () => {
+  it('when its output pipe is closed before the usage is written, then it still exits 0 without a crash', async () => {
+    const run = runScript('run-demo.ts', ['--help'], {});
+    run.child.stdout?.destroy();
+
+    const { code } = await run.exited;
+
+    expect(run.output()).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
