@@ -1,8 +1,9 @@
-import { Agent } from 'node:http';
+import type { Agent } from 'node:http';
 import pLimit from 'p-limit';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { registerPoolMetrics, type PoolState } from './metrics/pool-metrics.js';
+import { keepAliveAgent } from './upstream.js';
 
 /**
  * gateway-v1's defaults, which gateway-v2 takes when its protections are off: the long upstream
@@ -40,7 +41,7 @@ export interface SharedPool {
  * calls wait behind them too. With a registry, the pool is exposed as gauges.
  */
 export function createSharedPool(size: number, metrics?: Registry): SharedPool {
-  const agent = new Agent({ keepAlive: true, maxFreeSockets: size });
+  const agent = keepAliveAgent({ maxFreeSockets: size });
   const limit = pLimit(size);
   const state = (): PoolState => ({ size, active: limit.activeCount, waiting: limit.pendingCount });
   if (metrics) registerPoolMetrics(metrics, state);

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { Agent } from 'node:http';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isProduct, recommendationsGuard } from '../src/guards.js';
 import { findProduct } from '../src/catalog.js';
@@ -6,6 +8,7 @@ import {
   CALLER_HEADER,
   createUpstreamClient,
   isClientError,
+  keepAliveAgent,
   UpstreamError,
 } from '../src/upstream.js';
 import {
@@ -185,6 +188,37 @@ describe('upstream client', () => {
     await client.getJson('/products/1', isProduct);
 
     expect(seen).toEqual([undefined]);
+  });
+});
+
+describe('keepAliveAgent', () => {
+  it('when a socket is reused call after call, then its keep-alive setting is never changed again', async () => {
+    stub = await startStubUpstream(() => ({ body: product }));
+    const pooled = keepAliveAgent();
+    const client = createUpstreamClient({
+      name: 'product-service',
+      baseUrl: stub.url,
+      agent: pooled,
+      timeoutMs: 1000,
+      maxBodyBytes: MAX_BODY_BYTES,
+    });
+    const call = async () => {
+      const freed = once(pooled, 'free') as Promise<[Socket]>;
+      await client.getJson('/products/1', isProduct);
+      return (await freed)[0];
+    };
+    try {
+      const socket = await call();
+      const handle = (
+        socket as unknown as { _handle: { setKeepAlive(...args: unknown[]): number } }
+      )._handle;
+      const setKeepAlive = vi.spyOn(handle, 'setKeepAlive');
+      expect(await call()).toBe(socket);
+      expect(await call()).toBe(socket);
+      expect(setKeepAlive).not.toHaveBeenCalled();
+    } finally {
+      pooled.destroy();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
-import { Agent } from 'node:http';
 import {
   createSharedPool,
   createUpstreamClient,
   isProduct,
+  keepAliveAgent,
   recommendationsGuard,
   upstreamMetrics,
   type DegradedReason,
@@ -69,8 +69,7 @@ export function createV2Upstreams(
   // Bulkheads: one agent per upstream, so hung recommendation sockets never block product
   // calls. Without them, both wait in one pool, as on gateway-v1.
   const shared = on.has('bulkhead') ? undefined : createSharedPool(config.sharedPoolSize, metrics);
-  const agentOf = (maxSockets: number) =>
-    shared?.agent ?? new Agent({ keepAlive: true, maxSockets });
+  const agentOf = (maxSockets: number) => shared?.agent ?? keepAliveAgent({ maxSockets });
   const productAgent = agentOf(config.productMaxSockets);
   const recommendationsAgent = agentOf(config.recommendationsMaxSockets);
   const fixedTimeoutMs = on.has('timeout') ? undefined : config.unprotectedTimeoutMs;

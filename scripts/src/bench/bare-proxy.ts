@@ -1,7 +1,6 @@
-import { Agent } from 'node:http';
 import axios from 'axios';
 import express, { type Express } from 'express';
-import type { ErrorBody, ProductDetails } from '@cbd/common';
+import { keepAliveAgent, type ErrorBody, type ProductDetails } from '@cbd/common';
 
 export interface BareProxy {
   app: Express;
@@ -11,13 +10,14 @@ export interface BareProxy {
 
 /**
  * The yardstick `pnpm bench` holds gateway-v2 to: a one-hop express + axios proxy written the
- * way one would write it without a breaker: a keep-alive agent, one axios instance configured as
- * the gateways' own upstream client is (no proxy, no redirects), no per-request logs. It answers GET /product-details/:id with the body gateway-v2 gives when its
- * circuit is open (the product, `recommendations: []`), so the two serialize the same bytes and
- * only what v2 does besides (breaker, body checks, metrics) tells them apart.
+ * way one would write it without a breaker: the gateways' keep-alive agent, one axios instance
+ * configured as the gateways' own upstream client is (no proxy, no redirects), no per-request
+ * logs. It answers GET /product-details/:id with the body gateway-v2 gives when its circuit is
+ * open (the product, `recommendations: []`), so the two serialize the same bytes and only what
+ * v2 does besides (breaker, body checks, metrics) tells them apart.
  */
 export function createBareProxy(productServiceUrl: string, timeoutMs = 1000): BareProxy {
-  const agent = new Agent({ keepAlive: true });
+  const agent = keepAliveAgent();
   const http = axios.create({
     baseURL: productServiceUrl,
     httpAgent: agent,
