@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeJsonFile } from '../report/write.js';
-import { environmentSchema, stackSettingsSchema } from '../report/schema.js';
+import { environmentSchema } from '../report/schema.js';
+import { stackSettingsSchema } from '../runner/control.js';
 
 // reports/bench.json, written by `pnpm bench`. Documented in loadtest/README.md ("pnpm bench");
 // bump BENCH_SCHEMA_VERSION on any change that breaks a reader.

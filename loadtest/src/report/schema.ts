@@ -1,6 +1,4 @@
-import { poolStatusSchema } from '@cbd/gateway-v1/contract';
-import { circuitStatusSchema, protectionSchema } from '@cbd/gateway-v2/contract';
-import { failureStateSchema } from '@cbd/recommendations-service/contract';
+import { protectionSchema } from '@cbd/gateway-v2/contract';
 import { z } from 'zod';
 import { circuitRecordSchema } from '../model/circuit.js';
 import { collateralSchema } from '../model/collateral.js';
@@ -14,8 +12,14 @@ import {
 import { rungFiguresSchema } from '../model/ladder.js';
 import { dependencySampleSchema, poolSampleSchema } from '../model/observed.js';
 import { phaseSchema, phaseStatsSchema, recoverySchema } from '../model/phases.js';
+import { stackSettingsSchema } from '../runner/control.js';
 import { RUNG_IDS } from '../scenarios/ladder.js';
-import { GATEWAYS, GATEWAY_SCENARIOS, SCENARIOS } from '../scenarios/settings.js';
+import {
+  GATEWAYS,
+  GATEWAY_SCENARIOS,
+  SCENARIOS,
+  scenarioSettingsSchema,
+} from '../scenarios/settings.js';
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
 // Documented in loadtest/README.md; bump SCHEMA_VERSION on any change that breaks a reader.
@@ -140,19 +144,6 @@ export const layersSchema = z.strictObject({
 });
 export type LayersResult = z.infer<typeof layersSchema>;
 
-/** The services' settings that shape the result, as the running stack reported them. */
-export const stackSettingsSchema = z.strictObject({
-  recommendations: failureStateSchema
-    .pick({ hangMs: true, latencyMs: true, errorRate: true })
-    .extend({
-      capacity: failureStateSchema.shape.capacity.pick({ limit: true, workMs: true }),
-    }),
-  v1: poolStatusSchema.omit({ active: true, waiting: true }),
-  v2: circuitStatusSchema.shape.options.extend({
-    protections: circuitStatusSchema.shape.protections,
-  }),
-});
-
 export const environmentSchema = z.strictObject({
   node: z.string(),
   platform: z.string(),
@@ -167,30 +158,10 @@ export type Environment = z.infer<typeof environmentSchema>;
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
-  config: z.strictObject({
-    quick: z.boolean(),
+  /** The run's settings, less how often it sampled, and what it ran against. */
+  config: scenarioSettingsSchema.omit({ probeIntervalMs: true, pollMs: true }).extend({
     /** The scenarios asked for, in run order; one asked for but absent did not finish. */
     scenarios: z.array(scenarioNameSchema),
-    /** The load each gateway was put under, per scenario. */
-    load: z.strictObject({
-      outage: loadSpecSchema,
-      timeline: loadSpecSchema,
-      layers: loadSpecSchema,
-      partial: loadSpecSchema,
-    }),
-    tailMs: ms,
-    outage: z.strictObject({ durationMs: ms }),
-    timeline: z.strictObject({ healthyMs: ms, hangMs: ms, recoveryMs: ms }),
-    layers: z.strictObject({
-      warmupMs: ms,
-      healthyMs: ms,
-      hangMs: ms,
-      recoveryMs: ms,
-      capacity: count,
-      workMs: ms,
-      retries: count,
-    }),
-    partial: z.strictObject({ errorRates: z.array(share), stretchMs: ms }),
     services: stackSettingsSchema,
     targets: z.record(z.string(), z.string()),
   }),

@@ -2,7 +2,6 @@ import {
   circuitConfigSchema,
   circuitStatusSchema,
   type BreakerOptions,
-  type CircuitStatus,
 } from '@cbd/gateway-v2/contract';
 import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import {
@@ -11,7 +10,7 @@ import {
   type FailureState,
 } from '@cbd/recommendations-service/contract';
 import { adminHeaders } from '@cbd/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ServiceCallError } from '../errors.js';
 
 /** Where a run sends its load and its switches. */
@@ -94,13 +93,18 @@ export function controlOf(targets: Targets, adminToken?: string): Control {
 }
 
 /** The services' settings that shape a run, as the running stack reports them. */
-export interface StackSettings {
-  recommendations: Pick<FailureState, 'hangMs' | 'latencyMs' | 'errorRate'> & {
-    capacity: Pick<FailureState['capacity'], 'limit' | 'workMs'>;
-  };
-  v1: Omit<z.infer<typeof poolStatusSchema>, 'active' | 'waiting'>;
-  v2: CircuitStatus['options'] & { protections: CircuitStatus['protections'] };
-}
+export const stackSettingsSchema = z.strictObject({
+  recommendations: failureStateSchema
+    .pick({ hangMs: true, latencyMs: true, errorRate: true })
+    .extend({
+      capacity: failureStateSchema.shape.capacity.pick({ limit: true, workMs: true }),
+    }),
+  v1: poolStatusSchema.omit({ active: true, waiting: true }),
+  v2: circuitStatusSchema.shape.options.extend({
+    protections: circuitStatusSchema.shape.protections,
+  }),
+});
+export type StackSettings = z.infer<typeof stackSettingsSchema>;
 
 /** Reads what the running services really run with (the report states it). */
 export async function readStackSettings(targets: Targets): Promise<StackSettings> {

@@ -1,4 +1,5 @@
-import type { ClosedLoad, LoadSpec, OpenLoad } from '../model/load.js';
+import { z } from 'zod';
+import { loadSpecSchema, type ClosedLoad, type LoadSpec, type OpenLoad } from '../model/load.js';
 import { MAX_RATE } from '../runner/arrivals.js';
 
 /** The scenarios that put gateway-v1 and gateway-v2 side by side under the same users. */
@@ -37,36 +38,47 @@ export interface LoadChoice {
   patienceMs?: number;
 }
 
-export interface ScenarioSettings {
-  quick: boolean;
+const ms = z.number().min(0);
+const count = z.int().min(0);
+const share = z.number().min(0).max(1);
+
+/** A run's settings, as `scenarioSettings` derives them from the user's choice. */
+export const scenarioSettingsSchema = z.strictObject({
+  quick: z.boolean(),
   /** The load each gateway is put under, in every scenario. */
-  load: Record<ScenarioName, LoadSpec>;
+  load: z.strictObject({
+    outage: loadSpecSchema,
+    timeline: loadSpecSchema,
+    layers: loadSpecSchema,
+    partial: loadSpecSchema,
+  }),
   /** After the last arrival: answers are waited for this long, then the rest are cut off. */
-  tailMs: number;
-  outage: { durationMs: number };
-  timeline: { healthyMs: number; hangMs: number; recoveryMs: number };
+  tailMs: ms,
+  outage: z.strictObject({ durationMs: ms }),
+  timeline: z.strictObject({ healthyMs: ms, hangMs: ms, recoveryMs: ms }),
   /** Every rung of the ladder under the same users: healthy, hang, healthy. */
-  layers: {
+  layers: z.strictObject({
     /**
      * Before the users who count: every rung under the same users this long, then every
      * breaker closed, so fifteen freshly started processes are measured warm.
      */
-    warmupMs: number;
-    healthyMs: number;
-    hangMs: number;
-    recoveryMs: number;
+    warmupMs: ms,
+    healthyMs: ms,
+    hangMs: ms,
+    recoveryMs: ms,
     /** Each rung's recommendations-service: calls served at once, and how long each takes. */
-    capacity: number;
-    workMs: number;
+    capacity: count,
+    workMs: ms,
     /** How many more times the retrying rung tries a failed call. */
-    retries: number;
-  };
+    retries: count,
+  }),
   /** Both gateways under the same users while a share of recommendations calls fail, per share. */
-  partial: { errorRates: number[]; stretchMs: number };
-  probeIntervalMs: number;
+  partial: z.strictObject({ errorRates: z.array(share), stretchMs: ms }),
+  probeIntervalMs: ms,
   /** How often the gateways' /circuit-status and /pool-status are read. */
-  pollMs: number;
-}
+  pollMs: ms,
+});
+export type ScenarioSettings = z.infer<typeof scenarioSettingsSchema>;
 
 /**
  * 100 users per second per gateway: gateway-v1's pool of 50 places is full half a second into

@@ -1,7 +1,7 @@
 import { circuitStateSchema, circuitTransitionSchema } from '@cbd/gateway-v2/contract';
 import { z } from 'zod';
 import { outcomeCountsSchema } from '../model/outcome.js';
-import { stackSettingsSchema } from '../report/schema.js';
+import { stackSettingsSchema } from '../runner/control.js';
 import { writeJsonFile } from '../report/write.js';
 
 // reports/soak.json, written by `pnpm soak`. Documented in loadtest/README.md ("pnpm soak").
