@@ -1,4 +1,5 @@
 import type { Agent } from 'node:http';
+import type { RequestHandler } from 'express';
 import pLimit from 'p-limit';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
@@ -25,6 +26,20 @@ export const poolStatusSchema = z.strictObject({
   retries: z.int().min(0),
 });
 export type PoolStatus = z.infer<typeof poolStatusSchema>;
+
+/**
+ * GET /pool-status, on both gateways: the pool's places now, with the terms a call holds one
+ * on (read per answer: gateway-v2's timeout can change at run time).
+ */
+export function poolStatusHandler(
+  state: () => PoolState,
+  terms: () => Pick<PoolStatus, 'upstreamTimeoutMs' | 'retries'>,
+): RequestHandler {
+  return (_req, res) => {
+    const body: PoolStatus = { ...state(), ...terms() };
+    res.json(body);
+  };
+}
 
 export interface SharedPool {
   /** The connections every call in the pool uses. */

@@ -4,12 +4,12 @@ import {
   finishApp,
   healthHandler,
   parseProductId,
+  poolStatusHandler,
   type Logger,
 } from '@cbd/common';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV1Config } from './config.js';
-import type { PoolStatus } from './contract.js';
 import type { V1Upstreams } from './upstreams.js';
 
 export interface GatewayV1Deps {
@@ -41,14 +41,16 @@ export function createApp(
   );
 
   // What the class watches fill up during an outage: the shared pool and its queue.
-  app.get('/pool-status', (_req, res) => {
-    const body: PoolStatus = {
-      ...upstreams.pool(),
-      upstreamTimeoutMs: config.upstreamTimeoutMs,
-      retries: config.retries,
-    };
-    res.json(body);
-  });
+  app.get(
+    '/pool-status',
+    poolStatusHandler(
+      () => upstreams.pool(),
+      () => ({
+        upstreamTimeoutMs: config.upstreamTimeoutMs,
+        retries: config.retries,
+      }),
+    ),
+  );
 
   return finishApp(app, logger);
 }

@@ -6,6 +6,7 @@ import {
   healthHandler,
   jsonBody,
   parseProductId,
+  poolStatusHandler,
   setAnswerKind,
   type Logger,
   type ProductDetails,
@@ -13,7 +14,7 @@ import {
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV2Config } from './config.js';
-import { circuitConfigChangeSchema, type PoolStatus } from './contract.js';
+import { circuitConfigChangeSchema } from './contract.js';
 import { GatewayV2Errors } from './errors.js';
 import { BREAKER_NAMES, type BreakerName, type V2Upstreams } from './upstreams.js';
 
@@ -73,14 +74,13 @@ export function createApp(
   // Only while the bulkhead is off: then both upstreams share one pool, as gateway-v1's do.
   const { pool } = upstreams;
   if (pool) {
-    app.get('/pool-status', (_req, res) => {
-      const body: PoolStatus = {
-        ...pool(),
+    app.get(
+      '/pool-status',
+      poolStatusHandler(pool, () => ({
         upstreamTimeoutMs: upstreams.status('recommendations-service').options.timeoutMs,
         retries: 0,
-      };
-      res.json(body);
-    });
+      })),
+    );
   }
 
   app.get('/circuit-status', (_req, res) => {
