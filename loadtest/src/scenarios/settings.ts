@@ -46,12 +46,7 @@ const share = z.number().min(0).max(1);
 export const scenarioSettingsSchema = z.strictObject({
   quick: z.boolean(),
   /** The load each gateway is put under, in every scenario. */
-  load: z.strictObject({
-    outage: loadSpecSchema,
-    timeline: loadSpecSchema,
-    layers: loadSpecSchema,
-    partial: loadSpecSchema,
-  }),
+  load: z.record(z.enum(SCENARIOS), loadSpecSchema),
   /** After the last arrival: answers are waited for this long, then the rest are cut off. */
   tailMs: ms,
   outage: z.strictObject({ durationMs: ms }),
