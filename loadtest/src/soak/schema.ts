@@ -1,5 +1,5 @@
-import { circuitStateSchema, circuitTransitionSchema } from '@cbd/gateway-v2/contract';
 import { z } from 'zod';
+import { circuitRecordSchema } from '../model/circuit.js';
 import { outcomeCountsSchema } from '../model/outcome.js';
 import { stackSettingsSchema } from '../runner/control.js';
 import { writeJsonFile } from '../report/write.js';
@@ -63,10 +63,8 @@ export const soakSchema = z.strictObject({
   settings: soakSettingsSchema,
   stretches: z.array(stretchSchema),
   load: soakLoadSchema,
-  circuit: z.strictObject({
-    samples: z.array(z.strictObject({ t: z.number(), state: circuitStateSchema })),
-    transitions: z.array(circuitTransitionSchema.extend({ t: z.number() })),
-  }),
+  // Its checks read the states and the moves, not the probes.
+  circuit: circuitRecordSchema.pick({ samples: true, transitions: true }),
   process: processSchema,
   /** Lines the services logged at error level or above, or about an unhandled error. */
   errorLines: z.array(z.string()),
