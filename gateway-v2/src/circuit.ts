@@ -140,14 +140,7 @@ export class Circuit<A extends unknown[], R> {
   status(): Omit<CircuitStatus, 'protections'> {
     const { watch } = this;
     const next = watch.nextAttemptAt;
-    const {
-      timeoutMs,
-      errorThresholdPercentage,
-      volumeThreshold,
-      resetTimeoutMs,
-      capacity,
-      rollingWindowMs,
-    } = this.inForce();
+    const options = this.inForce();
     const { fires, successes, failures, timeouts, rejects, fallbacks, semaphoreRejections } =
       this.#breaker?.stats ?? watch.totals;
     return {
@@ -155,14 +148,7 @@ export class Circuit<A extends unknown[], R> {
       state: watch.state,
       stats: { fires, successes, failures, timeouts, rejects, fallbacks, semaphoreRejections },
       totals: { ...watch.totals },
-      options: {
-        timeoutMs,
-        errorThresholdPercentage,
-        volumeThreshold,
-        resetTimeoutMs,
-        capacity: capacity ?? null,
-        rollingWindowMs,
-      },
+      options: { ...options, capacity: options.capacity ?? null },
       optionsChangedAt: this.#changedAt === null ? null : new Date(this.#changedAt).toISOString(),
       lastTransition: watch.transitions.at(-1) ?? null,
       nextAttemptAt: next === null ? null : new Date(next).toISOString(),
