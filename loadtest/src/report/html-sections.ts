@@ -188,7 +188,7 @@ ${verdict}`,
         `${s.name}-rates`,
         `${SHORT_TITLES(s.name)}: per share failed`,
         `<p class="kicker">${text(SHORT_TITLES(s.name))}</p>
-${table('Per share of recommendations calls failed', ERROR_RATE_HEAD.slice(1), errorRateRows(s.byErrorRate) as Row[])}
+${table('Per share of recommendations calls failed', ERROR_RATE_HEAD, errorRateRows(s.byErrorRate) as Row[])}
 <p class="verdict">${text(s.comparison.verdict)}</p>`,
       )
     : '';

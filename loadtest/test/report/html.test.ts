@@ -207,6 +207,19 @@ describe('renderHtml', () => {
     expect(visibleText(renderHtml(report, ASSETS))).not.toMatch(BROKEN_VALUES);
   });
 
+  it('when a table has a header row, then each of its columns has a heading, the row labels’ too', () => {
+    const cells = (row: string) => (row.match(/<t[hd][ >]/g) ?? []).length;
+    for (const name of ['report', 'report-partial', 'report-layers'] as const) {
+      const tables = renderHtml(loadFixture(name), ASSETS).match(/<table[\s\S]*?<\/table>/g) ?? [];
+      const headed = tables.filter((t) => t.includes('<thead>'));
+      expect(headed.length).toBeGreaterThan(0);
+      for (const t of headed) {
+        const [head = '', ...rows] = t.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+        for (const row of rows) expect(cells(row)).toBe(cells(head));
+      }
+    }
+  });
+
   it('when the same report is rendered twice, then the pages are the same', () => {
     const report = loadFixture('report');
 
