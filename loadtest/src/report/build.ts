@@ -120,16 +120,20 @@ export function byErrorRate(
   return phases.flatMap((phase, i): ErrorRateRow[] => {
     if (phase.errorRate === undefined) return [];
     const { startMs, endMs } = phase;
+    const seconds = (endMs - startMs) / 1000;
     const useful = (run: GatewayRun) => run.phases[i]?.users.usefulShare ?? 0;
+    const users = (run: GatewayRun) =>
+      seconds > 0 ? round((run.phases[i]?.users.arrivals ?? 0) / seconds, 1) : 0;
     const calls = (run: GatewayRun) => meanCallsPerSecond(run.dependency, startMs, endMs);
     return [
       {
         errorRate: phase.errorRate,
         startMs: round(startMs),
         endMs: round(endMs),
-        v1: { usefulShare: useful(v1), callsPerSecond: calls(v1) },
+        v1: { usefulShare: useful(v1), usersPerSecond: users(v1), callsPerSecond: calls(v1) },
         v2: {
           usefulShare: useful(v2),
+          usersPerSecond: users(v2),
           callsPerSecond: calls(v2),
           openShare: round(v2.circuit ? openShare(v2.circuit, startMs, endMs) : 0, 3),
         },

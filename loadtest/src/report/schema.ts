@@ -23,7 +23,7 @@ import {
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
 // Documented in loadtest/README.md; bump SCHEMA_VERSION on any change that breaks a reader.
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const count = z.int().min(0);
 const ms = z.number().min(0);
@@ -89,9 +89,15 @@ export const errorRateRowSchema = z.strictObject({
   errorRate: share,
   startMs: offsetMs,
   endMs: offsetMs,
-  v1: z.strictObject({ usefulShare: share, callsPerSecond: z.number().min(0) }),
+  v1: z.strictObject({
+    usefulShare: share,
+    /** Users who arrived in the stretch, per second of it: what the calls per second follow. */
+    usersPerSecond: z.number().min(0),
+    callsPerSecond: z.number().min(0),
+  }),
   v2: z.strictObject({
     usefulShare: share,
+    usersPerSecond: z.number().min(0),
     callsPerSecond: z.number().min(0),
     /** The share of the stretch gateway-v2's circuit was open. */
     openShare: share,

@@ -156,6 +156,7 @@ const scenarioTable = (s: ScenarioResult) =>
 export function errorRateRows(rows: readonly ErrorRateRow[]): string[][] {
   return rows.map((r) => [
     formatPercent(r.errorRate),
+    `${formatRate(r.v1.usersPerSecond)} / ${formatRate(r.v2.usersPerSecond)}`,
     formatPercent(r.v1.usefulShare),
     formatPercent(r.v2.usefulShare),
     formatPercent(r.v2.openShare),
@@ -166,6 +167,7 @@ export function errorRateRows(rows: readonly ErrorRateRow[]): string[][] {
 
 export const ERROR_RATE_HEAD = [
   'calls failed',
+  'users/s v1 / v2',
   'v1 in time',
   'v2 in time',
   'v2 circuit open',

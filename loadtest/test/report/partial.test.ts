@@ -4,7 +4,7 @@ import { openShare } from '../../src/model/circuit.js';
 import { byErrorRate } from '../../src/report/build.js';
 import { partialAnswer } from '../../src/report/narrative.js';
 import type { ErrorRateRow } from '../../src/report/schema.js';
-import { renderTable } from '../../src/report/table.js';
+import { errorRateRows, renderTable } from '../../src/report/table.js';
 import { BROKEN_VALUES, loadFixture, plain } from './fixtures.js';
 
 const report = loadFixture('report-partial');
@@ -14,8 +14,13 @@ const row = (errorRate: number, v1: number, v2: number, open: number): ErrorRate
   errorRate,
   startMs: 0,
   endMs: 1000,
-  v1: { usefulShare: v1, callsPerSecond: 100 },
-  v2: { usefulShare: v2, callsPerSecond: open > 0.5 ? 10 : 100, openShare: open },
+  v1: { usefulShare: v1, usersPerSecond: 100, callsPerSecond: 100 },
+  v2: {
+    usefulShare: v2,
+    usersPerSecond: 100,
+    callsPerSecond: open > 0.5 ? 10 : 100,
+    openShare: open,
+  },
 });
 
 describe('the partial failure in the report', () => {
@@ -29,6 +34,23 @@ describe('the partial failure in the report', () => {
       openShare(partial.gateways.v2.circuit!, last.startMs, last.endMs),
       2,
     );
+  });
+
+  it('when built, then each gateway’s users per second are the arrivals of its own phase', () => {
+    for (const [i, r] of partial.byErrorRate!.entries()) {
+      const seconds = (r.endMs - r.startMs) / 1000;
+      for (const gateway of ['v1', 'v2'] as const) {
+        const arrivals = partial.gateways[gateway].phases[i]!.users.arrivals;
+        expect(r[gateway].usersPerSecond).toBeCloseTo(arrivals / seconds, 0);
+      }
+    }
+  });
+
+  it('when printed, then each share shows both gateways’ users per second, v1 first', () => {
+    const r = row(0.5, 0.5, 1, 0.6);
+    const cells = errorRateRows([{ ...r, v2: { ...r.v2, usersPerSecond: 98 } }])[0]!;
+
+    expect(cells[1]).toBe(`${formatRate(100)} / ${formatRate(98)}`);
   });
 
   it('when printed, then the rows follow the main table and the answer is the verdict', () => {
