@@ -1,6 +1,6 @@
 import { isClientError } from '@cbd/common';
 import CircuitBreaker from 'opossum';
-import type { BreakerOptions } from './config.js';
+import { BREAKER_OPTION_KEYS, type BreakerOptions } from './config.js';
 
 /** A breaker's options; the product breaker has no bulkhead of its own (its agent is one). */
 export type BreakerSettings = Omit<BreakerOptions, 'capacity'> & { capacity?: number };
@@ -16,6 +16,19 @@ export const stateOf = (breaker: CircuitBreaker): BreakerState =>
   breaker.toJSON().state as unknown as BreakerState;
 
 /**
+ * The opossum option each breaker setting sets. Typed by the settings, so a new one does not
+ * compile until it is named here.
+ */
+export const OPOSSUM_OPTIONS = {
+  timeoutMs: 'timeout',
+  errorThresholdPercentage: 'errorThresholdPercentage',
+  volumeThreshold: 'volumeThreshold',
+  resetTimeoutMs: 'resetTimeout',
+  capacity: 'capacity',
+  rollingWindowMs: 'rollingCountTimeout',
+} as const satisfies Record<keyof BreakerOptions, keyof CircuitBreaker.Options>;
+
+/**
  * One breaker per upstream, made at start-up (a breaker per request would never trip), or
  * again when its options change, carrying the state over.
  */
@@ -28,12 +41,6 @@ export function createBreaker<A extends unknown[], R>(
   // A fresh options object each time: opossum's constructor writes into the one it is given.
   const options: WithState = {
     name,
-    timeout: settings.timeoutMs,
-    errorThresholdPercentage: settings.errorThresholdPercentage,
-    volumeThreshold: settings.volumeThreshold,
-    resetTimeout: settings.resetTimeoutMs,
-    ...(settings.capacity === undefined ? {} : { capacity: settings.capacity }),
-    rollingCountTimeout: settings.rollingWindowMs,
     rollingCountBuckets: 10,
     // opossum reads its stats on every failure; with percentiles on, that sorts every latency.
     rollingPercentilesEnabled: false,
@@ -42,6 +49,10 @@ export function createBreaker<A extends unknown[], R>(
     errorFilter: isClientError,
     ...(state ? { state } : {}),
   };
+  for (const key of BREAKER_OPTION_KEYS) {
+    const value = settings[key];
+    if (value !== undefined) options[OPOSSUM_OPTIONS[key]] = value;
+  }
   return new CircuitBreaker(action, options);
 }
 

@@ -1,6 +1,12 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createBreaker, fireBreaker, type BreakerSettings } from '../src/breaker.js';
+import {
+  createBreaker,
+  fireBreaker,
+  OPOSSUM_OPTIONS,
+  type BreakerSettings,
+} from '../src/breaker.js';
+import { BREAKER_OPTION_KEYS, type BreakerOptions } from '../src/config.js';
 
 const SETTINGS: BreakerSettings = {
   timeoutMs: 1000,
@@ -16,6 +22,31 @@ function breakerAround(action: (id: number) => Promise<string>, resetTimeoutMs =
   breaker.fallback((_id: number, err: Error) => err);
   return breaker;
 }
+
+/** What opossum made of the options it was given (@types/opossum leaves `options` out). */
+const optionsOf = (breaker: object) =>
+  (breaker as unknown as { options: Record<string, unknown> }).options;
+
+describe('createBreaker', () => {
+  it('when given every setting, then opossum holds each as the option OPOSSUM_OPTIONS names', () => {
+    const settings = Object.fromEntries(
+      BREAKER_OPTION_KEYS.map((key, i) => [key, 11 + i]),
+    ) as unknown as BreakerOptions;
+
+    const breaker = createBreaker('test', () => Promise.resolve(1), settings);
+
+    for (const key of BREAKER_OPTION_KEYS)
+      expect(optionsOf(breaker)[OPOSSUM_OPTIONS[key]], key).toBe(settings[key]);
+    breaker.shutdown();
+  });
+
+  it('when there is no capacity, then opossum keeps its own: no bulkhead', () => {
+    const breaker = createBreaker('test', () => Promise.resolve(1), SETTINGS);
+
+    expect(optionsOf(breaker).capacity).toBe(Number.MAX_SAFE_INTEGER);
+    breaker.shutdown();
+  });
+});
 
 describe('fireBreaker', () => {
   it('when the circuit is open, then the fallback answers with the rejection, whose stack was not captured', async () => {
