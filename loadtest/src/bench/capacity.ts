@@ -1,5 +1,5 @@
 import { summarizeUsers } from '../model/load.js';
-import { median, round } from '../model/stats.js';
+import { median, perSecond, round } from '../model/stats.js';
 import { startClosedLoad } from '../runner/closed-loop.js';
 import { readCpuUs, readRss, samplePeaks, toMb } from '../runner/process-stats.js';
 import type { TargetResult, ThroughputRun } from './schema.js';
@@ -50,7 +50,7 @@ export async function measureThroughput(
   const cpu = cpuBefore !== null && cpuAfter !== null && responses > 0;
   return {
     durationMs: round(recording.durationMs),
-    reqPerSec: round(responses / (recording.durationMs / 1000)),
+    reqPerSec: perSecond(responses, recording.durationMs),
     p50Ms: users.latencyMs?.p50 ?? 0,
     p99Ms: users.latencyMs?.p99 ?? 0,
     responses,

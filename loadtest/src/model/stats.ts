@@ -5,6 +5,11 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
+/** How many per second `count` is over `ms`, rounded; 0 over no time at all. */
+export function perSecond(count: number, ms: number, digits = 2): number {
+  return ms > 0 ? round((count * 1000) / ms, digits) : 0;
+}
+
 /** a ÷ b, or null when the division says nothing (b is zero, or a side has no data). */
 export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
   return a != null && b != null && a > 0 && b > 0 ? round(a / b, 2) : null;

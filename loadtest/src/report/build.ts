@@ -11,7 +11,7 @@ import {
   sickWindow,
   type Phase,
 } from '../model/phases.js';
-import { ratio, round } from '../model/stats.js';
+import { perSecond, ratio, round } from '../model/stats.js';
 import type { StackSettings } from '../runner/control.js';
 import type { GatewayRecording } from '../scenarios/gateway-load.js';
 import type { LayersRecording } from '../scenarios/layers.js';
@@ -48,7 +48,6 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
   const lastSecond = Math.ceil(load.endMs / 1000);
   const samples = secondSamples(load.arrivals, firstSecond, lastSecond);
   const users = summarizeUsers(load.arrivals);
-  const seconds = load.durationMs / 1000;
   const sick = sickWindow(phases);
   const healthyBefore = phases[0]?.mode === 'healthy' ? phases[0] : undefined;
   return {
@@ -60,7 +59,7 @@ export function toGatewayRun(recording: GatewayRecording, phases: readonly Phase
     durationMs: round(load.durationMs),
     endMs: round(load.endMs),
     users,
-    usefulPerSecond: seconds > 0 ? round(usefulOf(users.outcomes) / seconds) : 0,
+    usefulPerSecond: perSecond(usefulOf(users.outcomes), load.durationMs),
     schedule: load.schedule,
     cutOff: load.cutOff,
     peakWaiting: samples.reduce((max, s) => Math.max(max, s.waiting), 0),
@@ -120,10 +119,9 @@ export function byErrorRate(
   return phases.flatMap((phase, i): ErrorRateRow[] => {
     if (phase.errorRate === undefined) return [];
     const { startMs, endMs } = phase;
-    const seconds = (endMs - startMs) / 1000;
     const useful = (run: GatewayRun) => run.phases[i]?.users.usefulShare ?? 0;
     const users = (run: GatewayRun) =>
-      seconds > 0 ? round((run.phases[i]?.users.arrivals ?? 0) / seconds, 1) : 0;
+      perSecond(run.phases[i]?.users.arrivals ?? 0, endMs - startMs, 1);
     const calls = (run: GatewayRun) => meanCallsPerSecond(run.dependency, startMs, endMs);
     return [
       {
