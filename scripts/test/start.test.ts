@@ -61,6 +61,19 @@ describe('pnpm start (end to end)', () => {
     await expectAllStopped(ports, [top, ...tree]);
   }, 60_000);
 
+  it('when the whole job of `npx pnpm start` gets a Ctrl-C, then the launcher stops every service once and pnpm reports no failure', async (ctx) => {
+    const ports = await freePorts(4);
+    const { run, top, tree } = await startAsUser(ctx, ports);
+
+    process.kill(-top, 'SIGINT');
+    await run.exited;
+
+    expect(run.output()).toContain('All services stopped.');
+    expect(run.output()).not.toContain('again: exiting now');
+    expect(run.output()).not.toMatch(/ERR_PNPM|ELIFECYCLE|Command failed/);
+    await expectAllStopped(ports, [top, ...tree]);
+  }, 60_000);
+
   it('when the launcher’s node process is killed with SIGKILL, then every service and the chain above it stop within 5 s', async (ctx) => {
     const ports = await freePorts(4);
     const { top, tree } = await startAsUser(ctx, ports);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 
 // A launcher must not outlive what started it. `npx pnpm start` runs it at the end of a chain
-// (npm exec → sh → pnpm → sh → pnpm → sh → node) whose processes forward no signal: a SIGTERM to
-// the top one, as a script, an IDE or CI sends it, ends that one alone. So the launcher watches
-// the chain itself and stops when a link is gone.
+// (npm exec → sh → pnpm → pnpm → node) in which the shell npm runs its command in passes no
+// signal on: a SIGTERM to the top one, as a script, an IDE or CI sends it, never reaches the
+// launcher. So the launcher watches the chain itself and stops when a link is gone.
 
 /** One process as /proc/<pid>/stat describes it. */
 export interface ProcessStat {

@@ -2,6 +2,7 @@ import { format } from 'node:util';
 import { ConfigError } from '@cbd/common';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCommand, type Command, type CommandContext } from '../../src/cli/command.js';
+import { ECHO_WITHIN_MS } from '../../src/cli/interrupts.js';
 import { parseOptions } from '../../src/cli/options.js';
 import { LaunchErrors } from '../../src/errors.js';
 import { runScript } from '../helpers/run-script.js';
@@ -18,6 +19,7 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(format(...args)));
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -158,9 +160,11 @@ describe('runCommand', () => {
   });
 
   it('when interrupted a second time while stopping, then it exits at once', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
     const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
     const stubborn = command((context) => {
       context.interrupt('SIGINT');
+      vi.advanceTimersByTime(ECHO_WITHIN_MS);
       context.interrupt('SIGINT');
       return Promise.resolve(0);
     });
@@ -169,6 +173,28 @@ describe('runCommand', () => {
 
     expect(exit).toHaveBeenCalledWith(130);
     expect(err).toContain('\nSIGINT again: exiting now.');
+  });
+
+  it('when one Ctrl-C arrives again at once, as the pnpm processes above forward it, then it is one interrupt', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const forwarded = command(async (context, events) => {
+      context.interrupt('SIGINT');
+      vi.advanceTimersByTime(ECHO_WITHIN_MS - 1);
+      context.interrupt('SIGINT');
+      context.interrupt('SIGTERM');
+      return untilStopped(context, events);
+    });
+
+    const code = await runCommand(forwarded, { ...IO, argv: [] });
+
+    expect(exit).not.toHaveBeenCalled();
+    expect(code).toBe(130);
+    expect(err).toEqual([
+      '\npnpm try: SIGINT, stopping the services...',
+      'cleaned up',
+      'All stopped.',
+    ]);
   });
 
   it('when it ends, then it leaves no signal handler behind', async () => {
