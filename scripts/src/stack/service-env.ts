@@ -50,8 +50,8 @@ export function planStack(userEnv: EnvSource, host: string, profile: ServiceProf
   problems.collect(() => (ports = readStackPorts(userEnv)));
   const wiring = {
     host,
-    productServiceUrl: localUrl(ports['product-service']),
-    recommendationsServiceUrl: localUrl(ports['recommendations-service']),
+    productServiceUrl: localUrl(ports['product-service'], host),
+    recommendationsServiceUrl: localUrl(ports['recommendations-service'], host),
   };
   const envs = {} as Record<ServiceName, ChildEnv>;
   for (const name of SERVICE_NAMES)
@@ -179,8 +179,8 @@ export function planLadder(
           {
             host,
             port: gatewayPort,
-            productServiceUrl: localUrl(base),
-            recommendationsServiceUrl: localUrl(recommendationsPort),
+            productServiceUrl: localUrl(base, host),
+            recommendationsServiceUrl: localUrl(recommendationsPort, host),
             ...own,
           },
           profile,

@@ -98,7 +98,7 @@ export class Stack<K extends string = ServiceName> {
     const signal = run?.signal;
     await assertPortsFree(host, wanted);
     signal?.throwIfAborted();
-    const urls = Object.fromEntries(planned.map((c) => [c.name, localUrl(c.port)])) as Record<
+    const urls = Object.fromEntries(planned.map((c) => [c.name, localUrl(c.port, host)])) as Record<
       K,
       string
     >;

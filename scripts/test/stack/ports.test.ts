@@ -38,6 +38,19 @@ describe('assertPortsFree', () => {
     await expect(attempt).rejects.toThrow('PRODUCT_PORT and GATEWAY_V2_PORT are both 9999');
   });
 
+  it('when HOST is not an address of this machine, then it says so once, naming HOST', async () => {
+    const attempt = assertPortsFree('192.0.2.1', [
+      { port: 9001, variable: 'PRODUCT_PORT', owner: 'product-service' },
+      { port: 9002, variable: 'GATEWAY_V2_PORT', owner: 'gateway-v2' },
+    ]);
+
+    await expect(attempt).rejects.toMatchObject({
+      code: 'PORT_IN_USE',
+      message:
+        'HOST=192.0.2.1 is not an address of this machine (EADDRNOTAVAIL); set HOST to one of its addresses, or 0.0.0.0',
+    });
+  });
+
   it('when every port is free, then it resolves', async () => {
     const port = await occupyAPort();
     busy?.close();

@@ -29,6 +29,22 @@ describe('planStack', () => {
     expect(envs['gateway-v2']).toHaveProperty('RECOMMENDATIONS_SERVICE_URL');
   });
 
+  it.each([
+    ['127.0.0.1', 'http://127.0.0.1:8081'],
+    ['0.0.0.0', 'http://127.0.0.1:8081'],
+    ['::', 'http://127.0.0.1:8081'],
+    ['192.168.1.10', 'http://192.168.1.10:8081'],
+    ['::1', 'http://[::1]:8081'],
+  ])(
+    'when the services listen on %s, then the gateways reach product-service at %s',
+    (host, url) => {
+      const { envs } = planStack({}, host, {});
+
+      expect(envs['gateway-v1'].PRODUCT_SERVICE_URL).toBe(url);
+      expect(envs['gateway-v2'].PRODUCT_SERVICE_URL).toBe(url);
+    },
+  );
+
   it('when given the demo’s --quick profile, then each service gets its own values as variables', () => {
     const { envs } = planStack({}, '127.0.0.1', demoProfile(true));
 
