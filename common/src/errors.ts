@@ -27,7 +27,7 @@ export const CommonErrors = {
     new AppError(
       400,
       'INVALID_PRODUCT_ID',
-      `Product id must be a positive integer, got "${raw.slice(0, 40)}"`,
+      `Product id must be a whole number from 1 to ${MAX_ID}, got "${quoted(raw, 40)}"`,
     ),
   productNotFound: (id: number) =>
     new AppError(404, 'PRODUCT_NOT_FOUND', `Product ${id} does not exist`),

@@ -10,6 +10,7 @@ export function isProduct(value: unknown): value is Product {
     typeof p.id === 'number' &&
     typeof p.name === 'string' &&
     typeof p.price === 'number' &&
+    typeof p.description === 'string' &&
     typeof p.category === 'string'
   );
 }

@@ -3,8 +3,9 @@ import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 // Every setting of every service is defined once, here in kind and in each service's config.ts
 // in substance: its environment variable, default, rule and meaning. Parsing the environment,
-// the JSON bodies that change a setting at run time, the environment the launchers give a
-// child, the README's tables and the compose file are all derived from those definitions.
+// the JSON bodies that change a setting at run time and the environment the launchers give a
+// child are derived from those definitions; the README's tables are checked against them by a
+// test, and the compose file passes each variable through blank, so blank means the default.
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -122,7 +123,7 @@ function listOf<const V extends readonly [string, ...string[]]>(
     .array(z.enum(values, { error: `must be ${rule}` }), { error: `must be ${rule}` })
     .refine((list) => new Set(list).size === list.length, { error: 'must not repeat a value' });
   const parse = (t: string) =>
-    t === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
+    t.toLowerCase() === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
   const toEnv = (list: readonly string[]) => (list.length ? list.join(',') : 'none');
   return define(env, spec, rule, schema, parse, toEnv);
 }
@@ -150,7 +151,7 @@ function hostNames(env: string, spec: Spec<string[]>): Setting<string[]> {
     .array(z.string().regex(DNS_NAME, { error: `must be ${rule}` }), { error: `must be ${rule}` })
     .refine((list) => new Set(list).size === list.length, { error: 'must not repeat a name' });
   const parse = (t: string) =>
-    t === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
+    t.toLowerCase() === 'none' ? [] : t.split(',').map((part) => part.trim().toLowerCase());
   const toEnv = (list: readonly string[]) => (list.length ? list.join(',') : 'none');
   return define(env, spec, rule, schema, parse, toEnv);
 }

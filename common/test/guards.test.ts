@@ -29,8 +29,9 @@ describe('recommendationsGuard', () => {
 });
 
 describe('isProduct', () => {
-  it('when a catalog product is checked, then it passes; a product without a price does not', () => {
+  it('when a catalog product is checked, then it passes; one without a price or a description does not', () => {
     expect(isProduct(CATALOG[0])).toBe(true);
     expect(isProduct({ ...CATALOG[0], price: undefined })).toBe(false);
+    expect(isProduct({ ...CATALOG[0], description: undefined })).toBe(false);
   });
 });

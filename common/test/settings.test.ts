@@ -77,8 +77,9 @@ describe('readSettings', () => {
     expect(readSettings(defs, { PORT: '  ', MODE: '' })).toMatchObject({ port: 8081, mode: 'a' });
   });
 
-  it('when a list is "none", then it is empty', () => {
+  it('when a list is "none", in any case, then it is empty', () => {
     expect(readSettings(defs, { LAYERS: 'none' }).layers).toEqual([]);
+    expect(readSettings(defs, { LAYERS: 'NONE' }).layers).toEqual([]);
   });
 
   it.each([
@@ -124,6 +125,7 @@ describe('readSettings', () => {
       readSettings(defs, { ALLOWED_HOSTS: 'Demo.Example, class-1.local' }).allowedHosts,
     ).toEqual(['demo.example', 'class-1.local']);
     expect(readSettings(defs, { ALLOWED_HOSTS: 'none' }).allowedHosts).toEqual([]);
+    expect(readSettings(defs, { ALLOWED_HOSTS: 'None' }).allowedHosts).toEqual([]);
   });
 
   it.each([

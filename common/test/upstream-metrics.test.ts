@@ -37,7 +37,7 @@ async function observedCall(reply: StubReply) {
 
 describe('upstream metrics', () => {
   it.each<[string, StubReply, UpstreamResult]>([
-    ['a product', { body: { id: 1, name: 'n', price: 1, category: 'c' } }, 'ok'],
+    ['a product', { body: { id: 1, name: 'n', price: 1, description: 'd', category: 'c' } }, 'ok'],
     ['nothing in time', { hang: true }, 'timeout'],
     ['a 404', { status: 404 }, 'client_error'],
     ['a 503', { status: 503 }, 'server_error'],
