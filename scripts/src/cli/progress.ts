@@ -20,7 +20,7 @@ export function progressLine(report: SecondReport): string {
   const { scenario, t, mode, lanes } = report;
   const parts = [`${scenario.padEnd(8)} ${`${t + 1}s`.padStart(4)}  ${mode.padEnd(7)}`];
   const all = Object.entries(lanes);
-  // The ladder's six rungs share one line: each its share in time and its users waiting.
+  // The ladder's rungs share one line: each its share in time and its users waiting.
   if (all.length > 2)
     for (const [name, s] of all)
       parts.push(`${name} ${inTimeShare(s).padStart(4)} ${formatCount(s.waiting).padStart(5)}w`);
