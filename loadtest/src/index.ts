@@ -41,10 +41,12 @@ export * from './bench/schema.js';
 export {
   benchSettings,
   overheadOptions,
-  runBench,
+  runCapacityBench,
+  runOutageBench,
   WIDE_BULKHEAD,
   type BenchPlan,
   type BenchPids,
+  type BenchStack,
   type BenchTargets,
 } from './bench/run.js';
 export { measureBreakerOverhead } from './bench/breaker-overhead.js';

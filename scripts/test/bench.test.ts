@@ -11,7 +11,7 @@ const BARE_PROXY = 'bare-proxy-server.ts';
 
 // Timings are never asserted: only that the bench runs, measures something, and cleans up.
 describe('pnpm bench (end to end)', () => {
-  it('when run with --quick, then it reports every phase, writes a valid bench.json with every goal, prints the table and leaves nothing running', async () => {
+  it('when run with --quick, then it reports every phase, writes a valid bench.json with every goal, prints the table, measures capacity on gateways started after the outage and leaves nothing running', async () => {
     const ports = await freePorts(4);
     const out = await mkdtemp(join(tmpdir(), 'bench-'));
 
@@ -33,6 +33,18 @@ describe('pnpm bench (end to end)', () => {
     for (const phase of [1, 2, 3, 4, 5, 6, 7]) expect(run.output()).toContain(`[${phase}/7]`);
     for (const goal of bench.goals) expect(run.output()).toContain(goal.label);
     expect(run.output()).toContain(join(out, 'bench.json'));
+    for (const service of ['gateway-v1', 'gateway-v2']) {
+      const log = await readFile(join(out, 'bench-logs', `${service}.log`), 'utf8');
+      const starts = log
+        .split('\n')
+        .filter((line) => line.includes(' listening on '))
+        .map((line) => (JSON.parse(line) as { pid: number }).pid);
+      expect(starts).toHaveLength(2);
+      expect(new Set(starts).size).toBe(2);
+    }
+    const output = run.output();
+    expect(output.indexOf('starting them again')).toBeGreaterThan(output.indexOf('[3/7]'));
+    expect(output.indexOf('starting them again')).toBeLessThan(output.indexOf('[4/7]'));
     expect(await allFree(ports)).toBe(true);
     expect(await processesRunning(BARE_PROXY)).toEqual([]);
   }, 120_000);

@@ -7,7 +7,7 @@ import type { OverheadOptions } from './breaker-overhead.js';
 import { measureAlternating, type BenchTarget } from './capacity.js';
 import { measureOutage } from './outage.js';
 import { measureBurst, measureProtection } from './protection.js';
-import type { BenchMeasurements, BenchSettings, ThroughputRun } from './schema.js';
+import type { BenchMeasurements, BenchSettings, OutageFigures, ThroughputRun } from './schema.js';
 
 export interface BenchTargets extends Targets {
   'bare-proxy': string;
@@ -46,12 +46,16 @@ export function overheadOptions(quick: boolean): OverheadOptions {
   return quick ? { iterations: 20_000, repeats: 3 } : { iterations: 100_000, repeats: 7 };
 }
 
-export interface BenchPlan {
-  quick: boolean;
-  settings: BenchSettings;
+/** One running stack: the four services and the bare proxy, as the bench reaches them. */
+export interface BenchStack {
   targets: BenchTargets;
   control: Control;
   pids: BenchPids;
+}
+
+export interface BenchPlan {
+  quick: boolean;
+  settings: BenchSettings;
   signal?: AbortSignal;
   /** A new phase starts (one line). */
   onPhase: (title: string) => void;
@@ -64,11 +68,41 @@ const runLine = (round: number, rounds: number, name: string, r: ThroughputRun) 
   `round ${round}/${rounds}  ${name.padEnd(10)} ${formatRate(r.reqPerSec).padStart(6)} req/s  p99 ${formatMs(r.p99Ms).padStart(7)}` +
   (r.cpuUsPerRequest === null ? '' : `  CPU ${formatCount(r.cpuUsPerRequest)} µs/request`);
 
-/** Everything but the in-process breaker overhead, against a running stack and bare proxy. */
-export async function runBench(
+const seconds = (ms: number) => `${ms / 1000} s`;
+
+/**
+ * Phase 3, on fresh processes: a gateway's heap stays as large as the busiest load it has seen,
+ * so memory under the outage is read before anything runs flat out.
+ */
+export async function runOutageBench(plan: BenchPlan, stack: BenchStack): Promise<OutageFigures> {
+  const { quick, signal, onPhase } = plan;
+  const { targets, control, pids } = stack;
+  const scenario = scenarioSettings({ quick, model: 'open' });
+  const load = scenario.load.outage as OpenLoad;
+  onPhase(
+    `outage, per user: recommendations hang; gateway-v1, then gateway-v2, ${formatRate(load.rate)} users/s, ${seconds(scenario.outage.durationMs)} each; memory and sockets sampled`,
+  );
+  return measureOutage({
+    stack: { targets, control },
+    settings: scenario,
+    pids: { v1: pids['gateway-v1'], v2: pids['gateway-v2'] },
+    ...(signal ? { signal } : {}),
+    ...(plan.onSecond ? { onSecond: plan.onSecond } : {}),
+  });
+}
+
+/**
+ * Phases 4 to 7, on a stack started after the outage's: gateway-v2 and the bare proxy are held
+ * side by side, so both must come to them with the same past. Straight after the outage
+ * (timeouts, fallbacks, a circuit opening and closing), gateway-v2 served its open circuit some
+ * 8 % slower than a fresh gateway-v2 did, a past the bare proxy, never in the outage, lacks.
+ */
+export async function runCapacityBench(
   plan: BenchPlan,
-): Promise<Omit<BenchMeasurements, 'breakerOverhead'>> {
-  const { quick, settings, targets, control, pids, signal, onPhase, onStep } = plan;
+  stack: BenchStack,
+): Promise<Omit<BenchMeasurements, 'breakerOverhead' | 'outage'>> {
+  const { quick, settings, signal, onPhase, onStep } = plan;
+  const { targets, control, pids } = stack;
   const { connections, warmupMs, runMs, rounds } = settings;
   const v2 = targets['gateway-v2'];
   const target = (name: string, service: keyof BenchPids): BenchTarget => ({
@@ -85,26 +119,10 @@ export async function runBench(
     onRun: (round: number, name: string, r: ThroughputRun) =>
       onStep(runLine(round, rounds, name, r)),
   };
-  const seconds = (ms: number) => `${ms / 1000} s`;
   const flatOut = `${connections} connections flat out; warm-up ${seconds(warmupMs)}, ${rounds} rounds of ${seconds(runMs)}`;
   const startupCapacity = settings.services.v2.capacity ?? WIDE_BULKHEAD;
+  const load = scenarioSettings({ quick, model: 'open' }).load.outage as OpenLoad;
 
-  // First, on fresh processes: a gateway's heap stays as large as the busiest load it has seen,
-  // so memory under the outage is read before anything runs flat out.
-  const scenario = scenarioSettings({ quick, model: 'open' });
-  const load = scenario.load.outage as OpenLoad;
-  onPhase(
-    `outage, per user: recommendations hang; gateway-v1, then gateway-v2, ${formatRate(load.rate)} users/s, ${seconds(scenario.outage.durationMs)} each; memory and sockets sampled`,
-  );
-  const outage = await measureOutage({
-    stack: { targets, control },
-    settings: scenario,
-    pids: { v1: pids['gateway-v1'], v2: pids['gateway-v2'] },
-    ...(signal ? { signal } : {}),
-    ...(plan.onSecond ? { onSecond: plan.onSecond } : {}),
-  });
-  await control.setFailure({ mode: 'healthy' });
-  await control.resetBreaker();
   onPhase(
     `capacity: bare proxy vs gateway-v2 with its circuit open (recommendations hang), ${flatOut}`,
   );
@@ -174,6 +192,5 @@ export async function runBench(
     protection,
     protectionWide,
     bursts,
-    outage,
   };
 }

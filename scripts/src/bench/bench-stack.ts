@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { EnvSource } from '@cbd/common';
 import { ChildService } from '@cbd/common/tools';
-import type { BenchPids, BenchTargets, ServiceName } from '@cbd/loadtest';
+import { controlOf, type BenchStack, type ServiceName } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
 import type { StackPlan } from '../stack/service-env.js';
 import { Stack, watchDeaths, type StackRun } from '../stack/stack.js';
@@ -17,9 +17,7 @@ export interface BenchStackOptions {
 }
 
 /** The four services and a bare proxy, each a real process on 127.0.0.1. */
-export interface BenchStack {
-  targets: BenchTargets;
-  pids: BenchPids;
+export interface StartedBenchStack extends BenchStack {
   stop(): Promise<void>;
 }
 
@@ -40,7 +38,7 @@ function startBareProxy(productUrl: string, baseEnv: EnvSource): ChildService {
 }
 
 /** Starts them; any of them exiting before stop() fails the run with a SERVICE_DIED error. */
-export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+export async function startBenchStack(options: BenchStackOptions): Promise<StartedBenchStack> {
   const { run } = options;
   const stack = await Stack.start(options.plan, { run, onLine: options.onLine });
   const bare = startBareProxy(stack.urls['product-service'], options.baseEnv);
@@ -53,8 +51,10 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   }
   let stopping = false;
   watchDeaths([bare], () => stopping, run.fail);
+  const targets = { ...stack.urls, 'bare-proxy': bareUrl };
   return {
-    targets: { ...stack.urls, 'bare-proxy': bareUrl },
+    targets,
+    control: controlOf(targets, options.plan.adminToken),
     pids: {
       'gateway-v1': stack.pid('gateway-v1'),
       'gateway-v2': stack.pid('gateway-v2'),

@@ -5,11 +5,11 @@ import {
   benchSettings,
   buildBench,
   collectEnvironment,
-  controlOf,
   measureBreakerOverhead,
   overheadOptions,
   readStackSettings,
-  runBench,
+  runCapacityBench,
+  runOutageBench,
   type BenchReport,
   type SecondReport,
 } from '@cbd/loadtest';
@@ -56,28 +56,31 @@ export async function runBenchJob(job: BenchJob, context: CommandContext): Promi
   signal.throwIfAborted();
 
   onPhase(`starting the four services and a bare proxy (logs: ${job.logs.dir})`);
-  const stack = await startBenchStack({
-    plan: job.stack,
-    baseEnv: job.baseEnv,
-    run: context,
-    onLine: (service, line) => job.logs.write(service, line),
-  });
+  const start = () =>
+    startBenchStack({
+      plan: job.stack,
+      baseEnv: job.baseEnv,
+      run: context,
+      onLine: (service, line) => job.logs.write(service, line),
+    });
+  let stack = await start();
   let settings;
-  let measured;
+  let outage;
   try {
     settings = benchSettings(quick, await readStackSettings(stack.targets));
     signal.throwIfAborted();
-    measured = await runBench({
-      quick,
-      settings,
-      targets: stack.targets,
-      control: controlOf(stack.targets, job.stack.adminToken),
-      pids: stack.pids,
-      signal,
-      onPhase,
-      onStep,
-      onSecond,
-    });
+    outage = await runOutageBench({ quick, settings, signal, onPhase, onStep, onSecond }, stack);
+  } finally {
+    await stack.stop();
+  }
+  // The capacity runs hold gateway-v2 against a bare proxy that was never in the outage: both
+  // start them fresh (runCapacityBench says why).
+  signal.throwIfAborted();
+  onStep('services stopped; starting them again, so the capacity runs begin on fresh processes');
+  stack = await start();
+  let measured;
+  try {
+    measured = await runCapacityBench({ quick, settings, signal, onPhase, onStep }, stack);
   } finally {
     await stack.stop();
   }
@@ -86,7 +89,7 @@ export async function runBenchJob(job: BenchJob, context: CommandContext): Promi
     settings,
     environment: await collectEnvironment(ROOT_DIR),
     loadAverage: { start: loadStart, end: os.loadavg() },
-    measurements: { breakerOverhead, ...measured },
+    measurements: { breakerOverhead, outage, ...measured },
     startedAt,
     finishedAt: new Date(),
   });
