@@ -1,5 +1,5 @@
 import { formatCount, formatMs, formatPercent, formatRate } from '../browser/format.js';
-import { round } from '../model/stats.js';
+import { ratio as ratioOf, round } from '../model/stats.js';
 import type {
   BenchMeasurements,
   BenchReport,
@@ -13,8 +13,8 @@ import { BENCH_SCHEMA_VERSION } from './schema.js';
 
 type Draft = Omit<Goal, 'result'>;
 
-const ratio = (a: number | null | undefined, b: number | null | undefined) =>
-  a != null && b != null && a > 0 && b > 0 ? round(a / b, 3) : null;
+// Three digits: a goal of 0.9× must not be met by rounding 0.896 up.
+const ratio = (a: number | null, b: number | null) => ratioOf(a, b, 3);
 const orDash = (value: number | null, format: (n: number) => string) =>
   value === null ? '—' : format(value);
 const mb = (value: number | null) => orDash(value, (n) => `${formatCount(n)} MB`);

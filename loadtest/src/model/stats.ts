@@ -10,9 +10,13 @@ export function perSecond(count: number, ms: number, digits = 2): number {
   return ms > 0 ? round((count * 1000) / ms, digits) : 0;
 }
 
-/** a ÷ b, or null when the division says nothing (b is zero, or a side has no data). */
-export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
-  return a != null && b != null && a > 0 && b > 0 ? round(a / b, 2) : null;
+/** a ÷ b, or null when the division says nothing (a side is zero or has no data). */
+export function ratio(
+  a: number | null | undefined,
+  b: number | null | undefined,
+  digits = 2,
+): number | null {
+  return a != null && b != null && a > 0 && b > 0 ? round(a / b, digits) : null;
 }
 
 /** Nearest-rank percentile of an ascending array; p in 0..100. */

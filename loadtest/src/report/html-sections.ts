@@ -266,11 +266,21 @@ function table(caption: string, head: string[] | null, rows: Row[], prose = fals
   return `<table class="info${prose ? ' prose' : ''}"><caption>${text(caption)}</caption>${th}<tbody>${body}</tbody></table>`;
 }
 
-const lag = (run: GatewayRun | undefined) => {
-  if (!run) return DASH;
-  if (!run.schedule) return 'not measured (closed loop)';
-  const { p50, p99, max } = run.schedule.lagMs;
-  return `${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)}${run.schedule.fellBehind ? ' (fell behind)' : ''}`;
+/** A gateway's lag behind the schedule; over the ladder's rungs, the worst of each figure. */
+const lag = (runs: GatewayRun[]) => {
+  if (runs.length === 0) return DASH;
+  const measured = runs.flatMap((r) => (r.schedule ? [r.schedule] : []));
+  if (measured.length === 0) return 'not measured (closed loop)';
+  const worst = (k: 'p50' | 'p99' | 'max') =>
+    formatMs(Math.max(...measured.map((m) => m.lagMs[k])));
+  const behind = measured.filter((m) => m.fellBehind).length;
+  const note =
+    runs.length === 1
+      ? behind
+        ? ' (fell behind)'
+        : ''
+      : ` (the worst of ${runs.length} rungs${behind ? `; ${behind} fell behind` : ''})`;
+  return `${worst('p50')} / ${worst('p99')} / ${worst('max')}${note}`;
 };
 
 /** The load of each scenario, as the report's config and runs state it. */
@@ -282,10 +292,12 @@ function loadTable(report: Report): string {
     names.map((name) => (ran(name) ? f(config.load[name], name) : 'not run'));
   const open = (f: (load: Extract<LoadSpec, { model: 'open' }>) => string) =>
     cell((load) => (load.model === 'open' ? f(load) : DASH));
-  const gatewayRun = (name: ScenarioName, g: GatewayId): GatewayRun | undefined => {
+  const gatewayRuns = (name: ScenarioName, g: GatewayId): GatewayRun[] => {
     const s = ran(name);
-    if (!s) return undefined;
-    return 'rungs' in s ? s.rungs.find((r) => r.gateway === g)?.run : s.gateways[g];
+    if (!s) return [];
+    return 'rungs' in s
+      ? s.rungs.filter((r) => r.gateway === g).map((r) => r.run)
+      : [s.gateways[g]];
   };
   const duration = (name: ScenarioName) => {
     const phased = (p: { healthyMs: number; hangMs: number; recoveryMs: number }) =>
@@ -316,7 +328,7 @@ function loadTable(report: Report): string {
     [
       'users who arrived (v1 / v2; the ladder: per rung)',
       ...cell((_l, name) => {
-        const [a, b] = [gatewayRun(name, 'v1'), gatewayRun(name, 'v2')];
+        const [a, b] = [gatewayRuns(name, 'v1')[0], gatewayRuns(name, 'v2')[0]];
         if (name === 'layers') return a ? formatCount(a.users.arrivals) : DASH;
         return a && b
           ? `${formatCount(a.users.arrivals)} / ${formatCount(b.users.arrivals)}`
@@ -325,7 +337,7 @@ function loadTable(report: Report): string {
     ],
     ...GATEWAYS.map((g): Row => [
       `schedule lag, ${GATEWAY_STYLE[g].name} (p50 / p99 / max)`,
-      ...cell((_l, name) => lag(gatewayRun(name, g))),
+      ...cell((_l, name) => lag(gatewayRuns(name, g))),
     ]),
   ];
   const general: Row[] = [

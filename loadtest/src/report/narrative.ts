@@ -242,7 +242,13 @@ function whatUsersGot(run: GatewayRun, during: GatewayRun['users']): string {
   return `of the ${plural(during.arrivals, 'user')} at ${name}, ${useful}${fallback}${late}${none}${failed}${dropped}`;
 }
 
-function breakerSentence(v2: GatewayRun, fromMs: number, healedAtMs: number | null): string | null {
+/** `since` names the moment `fromMs` is: the hang's start, or v2's first user in the outage. */
+function breakerSentence(
+  v2: GatewayRun,
+  fromMs: number,
+  since: string,
+  healedAtMs: number | null,
+): string | null {
   if (!v2.circuit) return null;
   const story = breakerStory(v2.circuit, fromMs, healedAtMs);
   if (story.openedAfterMs === null) return 'gateway-v2’s breaker never opened.';
@@ -255,10 +261,11 @@ function breakerSentence(v2: GatewayRun, fromMs: number, healedAtMs: number | nu
       : story.closedAfterHealMs === null
         ? '; it had not closed when the run ended'
         : `; it closed ${formatSeconds(story.closedAfterHealMs)} after the dependency healed`;
-  return `gateway-v2’s breaker opened ${formatDuration(story.openedAfterMs)} after the dependency began to hang${probes}${closed}.`;
+  return `gateway-v2’s breaker opened ${formatDuration(story.openedAfterMs)} after ${since}${probes}${closed}.`;
 }
 
-function scheduleSentence(runs: GatewayRun[]): string | null {
+/** Said wherever a run's figures are: the runner falling behind changes how users came. */
+export function scheduleSentence(runs: GatewayRun[]): string | null {
   const behind = runs.filter((r) => r.schedule?.fellBehind);
   if (behind.length === 0) return null;
   const worst = Math.max(...behind.map((r) => r.schedule?.lagMs.max ?? 0));
@@ -273,7 +280,7 @@ export function outageStory(s: ScenarioResult): string[] {
     `With recommendations hanging from the start, ${describeLoad(v1.load)} came to each gateway in turn, for ${formatSeconds(v1.durationMs)} each.`,
     `First, ${whatUsersGot(v1, v1.users)}${v1p50 == null ? '' : `; the median user waited ${formatDuration(v1p50)}`}.`,
     `Then, ${whatUsersGot(v2, v2.users)}; p99 ${formatOptionalMs(v2.users.latencyMs?.p99)} from arrival.`,
-    breakerSentence(v2, v2.startMs, null),
+    breakerSentence(v2, v2.startMs, 'its first user arrived', null),
     collateralSentence(v1, v2),
     closedLoopCaveat(v1.load),
     scheduleSentence([v1, v2]),
@@ -329,7 +336,7 @@ export function timelineStory(s: ScenarioResult): string[] {
     baseline,
     during,
     healed.length ? `After the heal, ${healed.join('; ')}.` : null,
-    breakerSentence(v2, sick.startMs, sick.healedAtMs),
+    breakerSentence(v2, sick.startMs, 'the dependency began to hang', sick.healedAtMs),
     collateralSentence(v1, v2),
     closedLoopCaveat(v1.load),
     scheduleSentence([v1, v2]),
@@ -355,7 +362,9 @@ export function narrative(report: Report): string[] {
   const lines = [
     ...(timeline ? timelineStory(timeline) : []),
     ...(outage ? outageStory(outage) : []),
-    ...(partial ? [partial.comparison.verdict] : []),
+    ...(partial
+      ? defined([partial.comparison.verdict, scheduleSentence(Object.values(partial.gateways))])
+      : []),
     ...(layers ? layersStory(layers) : []),
   ];
   return lines.length ? lines : ['No scenario was run, so there is nothing to tell yet.'];

@@ -19,7 +19,7 @@ import {
   SCENARIOS,
   type ScenarioName,
 } from '../scenarios/settings.js';
-import { closedLoopCaveat, describeLoad } from './narrative.js';
+import { closedLoopCaveat, describeLoad, scheduleSentence } from './narrative.js';
 import { PROBE_PATH, type GatewayScenario } from '../scenarios/settings.js';
 import type { ErrorRateRow, GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
@@ -193,9 +193,14 @@ export function layersRows(l: LayersResult): string[][] {
   ];
 }
 
+const lateLine = (runs: GatewayRun[]) => {
+  const late = scheduleSentence(runs);
+  return late ? [late] : [];
+};
+
 /** How the ladder's columns are headed: each rung by what it adds. */
 export const rungHeads = (l: LayersResult) =>
-  l.rungs.map((r) => (r.below === null ? r.id : r.id === 'retries' ? '+retries' : `+${r.id}`));
+  l.rungs.map((r) => (r.below === null ? r.id : `+${r.id}`));
 
 function layersBlock(report: Report): string {
   const l = report.scenarios.layers;
@@ -212,6 +217,7 @@ function layersBlock(report: Report): string {
     textTable(['', ...rungHeads(l)], layersRows(l)),
     ...l.rungs.map((r) => `  ${r.sentence}`),
     ...verdict,
+    ...lateLine(l.rungs.map((r) => r.run)),
   ].join('\n');
 }
 
@@ -235,9 +241,15 @@ function scenarioBlock(report: Report, name: GatewayScenario): string {
     ? []
     : [closedLoopCaveat(s.gateways.v1.load)].filter((l): l is string => l !== null);
   const rates = s.byErrorRate ? [textTable(ERROR_RATE_HEAD, errorRateRows(s.byErrorRate))] : [];
-  return [SCENARIO_TITLES[name].long, load, scenarioTable(s), ...rates, ...verdict, ...caveat].join(
-    '\n',
-  );
+  return [
+    SCENARIO_TITLES[name].long,
+    load,
+    scenarioTable(s),
+    ...rates,
+    ...verdict,
+    ...caveat,
+    ...lateLine([s.gateways.v1, s.gateways.v2]),
+  ].join('\n');
 }
 
 /** The scenarios a report speaks of: those run or asked for, and the default ones. */

@@ -154,6 +154,20 @@ describe('renderHtml', () => {
       );
   });
 
+  it('when the ladder ran, then each gateway’s schedule lag is the worst over its rungs, with how many fell behind', () => {
+    const report = loadFixture('report-layers');
+    const rungs = report.scenarios.layers!.rungs.filter((r) => r.gateway === 'v1');
+    const worst = (k: 'p50' | 'p99' | 'max') =>
+      plain(formatMs(Math.max(...rungs.map((r) => r.run.schedule!.lagMs[k]))));
+    const behind = rungs.filter((r) => r.run.schedule!.fellBehind).length;
+
+    const load = visibleText(section(renderHtml(report, ASSETS), 'how-load'));
+
+    expect(load).toContain(
+      `${worst('p50')} / ${worst('p99')} / ${worst('max')} (the worst of ${rungs.length} rungs; ${behind} fell behind)`,
+    );
+  });
+
   it('when a service reports an option the page has never heard of, then it is listed too', () => {
     const report = loadFixture('report');
     (report.config.services.v2 as Record<string, unknown>).halfOpenProbesMs = 1234;

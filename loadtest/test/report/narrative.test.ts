@@ -46,6 +46,33 @@ describe('narrative', () => {
     );
   });
 
+  it('when the breaker opened, then the outage counts its time from gateway-v2’s first user and the timeline from the hang', () => {
+    const opened = narrative(loadFixture('report')).filter((l) =>
+      l.includes('gateway-v2’s breaker opened'),
+    );
+
+    expect(opened).toHaveLength(2);
+    expect(opened.filter((l) => /opened [^;]+ after its first user arrived/.test(l))).toHaveLength(
+      1,
+    );
+    expect(
+      opened.filter((l) => /opened [^;]+ after the dependency began to hang/.test(l)),
+    ).toHaveLength(1);
+  });
+
+  it('when the runner fell behind its schedule in the partial failure, then its story says so', () => {
+    const report = structuredClone(loadFixture('report-partial'));
+    report.scenarios.partial!.gateways.v2.schedule = {
+      scheduled: 100,
+      lagMs: { p50: 1, p99: 90, max: 140 },
+      fellBehind: true,
+    };
+
+    expect(narrative(report).join(' ')).toContain(
+      `more than ${formatMs(90)} late (worst ${formatMs(140)})`,
+    );
+  });
+
   it('when no scenario ran, then it says there is nothing to tell', () => {
     const report = { ...loadFixture('report'), scenarios: {} };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent } from '../../src/browser/format.js';
+import { formatCount, formatMs, formatPercent } from '../../src/browser/format.js';
 import { closedLoopCaveat } from '../../src/report/narrative.js';
 import { renderTable } from '../../src/report/table.js';
 import { loadFixture } from './fixtures.js';
@@ -39,6 +39,27 @@ describe('renderTable', () => {
       const caveat = closedLoopCaveat(s.gateways.v1.load)!;
       expect(text.split(caveat).length - 1).toBe(1);
     }
+  });
+
+  it('when the runner fell behind its schedule, then the scenario’s block says by how much', () => {
+    const report = structuredClone(loadFixture('report'));
+    report.scenarios.outage!.gateways.v1.schedule = {
+      scheduled: 100,
+      lagMs: { p50: 1, p99: 80, max: 120 },
+      fellBehind: true,
+    };
+
+    const [, outage, timeline] = renderTable(report).split('\n\n');
+
+    expect(outage).toContain(`more than ${formatMs(80)} late (worst ${formatMs(120)})`);
+    expect(timeline).not.toContain('fell behind its schedule');
+  });
+
+  it('when a ladder rung fell behind its schedule, then the ladder’s block says so', () => {
+    const report = loadFixture('report-layers');
+    const worst = Math.max(...report.scenarios.layers!.rungs.map((r) => r.run.schedule!.lagMs.max));
+
+    expect(renderTable(report)).toContain(`late (worst ${formatMs(worst)})`);
   });
 
   it('when rendered, then it is plain text: no colour codes', () => {
