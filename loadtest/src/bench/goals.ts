@@ -152,7 +152,7 @@ function burstGoals(m: BenchMeasurements): Draft[] {
   return [
     {
       id: 'burst-rejections',
-      label: `healthy bursts: users turned away by bulkhead ${m.protection.capacity}`,
+      label: `healthy bursts: recommendations dropped by bulkhead ${m.protection.capacity}`,
       measured: sized(healthy)?.rejectedShare ?? null,
       unit: 'fraction',
       detail: `${formatRate(healthy[0]?.rate ?? 0)} users/s, Poisson; ${describe(healthy)}`,
@@ -160,7 +160,7 @@ function burstGoals(m: BenchMeasurements): Draft[] {
     },
     {
       id: 'burst-rejections-slow',
-      label: `dependency ${formatMs(slow[0]?.dependencyLatencyMs ?? 0)} slower: turned away`,
+      label: `dependency ${formatMs(slow[0]?.dependencyLatencyMs ?? 0)} slower: dropped`,
       measured: sized(slow)?.rejectedShare ?? null,
       unit: 'fraction',
       detail: describe(slow),

@@ -155,7 +155,11 @@ export interface BurstOptions {
   signal?: AbortSignal;
 }
 
-/** How many users a bulkhead of `capacity` turns away when nothing is wrong (Poisson bursts). */
+/**
+ * How many users a bulkhead of `capacity` leaves without recommendations when nothing is wrong
+ * (Poisson bursts). Each user asks for recommendations once, so the bulkhead's rejections are
+ * users; they still get the product, in a degraded page.
+ */
 export async function measureBurst(options: BurstOptions): Promise<Burst> {
   const { url, v2Url, control, load, capacity, dependencyLatencyMs, durationMs, signal } = options;
   await control.setFailure(

@@ -162,7 +162,7 @@ export async function runCapacityBench(
   onStep(protectionLine(protectionWide));
 
   onPhase(
-    `what the bulkhead costs: users it turns away with nothing wrong (${formatRate(load.rate)} users/s, Poisson), and with recommendations ${SLOW_DEPENDENCY_MS} ms slower`,
+    `what the bulkhead costs: users whose recommendations it drops with nothing wrong (${formatRate(load.rate)} users/s, Poisson), and with recommendations ${SLOW_DEPENDENCY_MS} ms slower`,
   );
   const bursts = [];
   for (const dependencyLatencyMs of [0, SLOW_DEPENDENCY_MS]) {
@@ -179,7 +179,7 @@ export async function runCapacityBench(
       });
       bursts.push(burst);
       onStep(
-        `recommendations +${dependencyLatencyMs} ms, bulkhead ${bulkhead}: ${formatPercent(burst.rejectedShare)} of ${formatCount(burst.users)} users turned away`,
+        `recommendations +${dependencyLatencyMs} ms, bulkhead ${bulkhead}: ${formatPercent(burst.rejectedShare)} of ${formatCount(burst.users)} users got the page without recommendations`,
       );
     }
   }

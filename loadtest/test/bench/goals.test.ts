@@ -77,7 +77,7 @@ describe('evaluateGoals', () => {
       expect(byId(goals, id).result).toBe('unmeasured');
   });
 
-  it('when the bulkhead turned away a user in 500 with nothing wrong, then the burst goal is missed', () => {
+  it('when the bulkhead dropped the recommendations of a user in 500 with nothing wrong, then the burst goal is missed', () => {
     const { measurements, settings } = loadBench();
     const m = structuredClone(measurements);
     const sized = m.bursts.find(
