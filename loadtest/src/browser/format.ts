@@ -44,6 +44,11 @@ export function formatSeconds(ms: number): string {
   return seconds >= 10 ? `${Math.round(seconds)}${NNBSP}s` : `${seconds.toFixed(1)}${NNBSP}s`;
 }
 
+/** A time counted from a heal: not measured (dash), not reached before the run ended, or seconds. */
+export function formatAfterHeal(ms: number | null | undefined): string {
+  return ms === undefined ? DASH : ms === null ? 'not in the run' : formatSeconds(ms);
+}
+
 /** "30 s" for long waits, "15 ms" for short ones. */
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? formatSeconds(ms) : formatMs(ms);

@@ -6,6 +6,7 @@ import {
   formatOptionalMs,
   formatPercent,
   formatRate,
+  formatAfterHeal,
   formatSeconds,
   formatSpeedup,
   plural,
@@ -82,9 +83,6 @@ interface Card {
   foot: string;
 }
 
-const afterHeal = (ms: number | null | undefined) =>
-  ms === undefined ? DASH : ms === null ? 'not in the run' : formatSeconds(ms);
-
 /** The headline figures of one scenario, per user who arrived, large enough for a room. */
 export function scenarioCards(s: ScenarioResult): Card[] {
   const c = s.comparison;
@@ -124,7 +122,7 @@ export function scenarioCards(s: ScenarioResult): Card[] {
   if (s.name === 'timeline')
     cards.push({
       title: 'Served in time again after the heal',
-      value: (r) => afterHeal(r.recovery?.servedInTimeAfterMs),
+      value: (r) => formatAfterHeal(r.recovery?.servedInTimeAfterMs),
       foot:
         c.breakerOpenedAfterMs === null
           ? 'the breaker did not open'
@@ -245,7 +243,7 @@ ${bought}
 export function absentSection(report: Report, name: ScenarioName): string {
   return `<div class="scenario absent" id="scenario-${name}">
 <section class="slide summary" id="${name}-summary">
-<h2>${text(TITLES(name))}</h2><p class="description">Not in this report: ${text(absenceReason(report, name))}</p>
+<h2>${text(TITLES(name))}</h2><p class="description">Not in this report: ${text(absenceReason(report))}</p>
 </section>
 </div>`;
 }

@@ -166,7 +166,7 @@ export const reportSchema = z.strictObject({
   generatedAt: z.iso.datetime(),
   /** The run's settings, less how often it sampled, and what it ran against. */
   config: scenarioSettingsSchema.omit({ probeIntervalMs: true, pollMs: true }).extend({
-    /** The scenarios asked for, in run order; one asked for but absent did not finish. */
+    /** The scenarios run, in run order: a report is written only once all asked for have run. */
     scenarios: z.array(scenarioNameSchema),
     services: stackSettingsSchema,
     targets: z.record(z.string(), z.string()),

@@ -6,6 +6,7 @@ import {
   formatOptionalMs,
   formatPercent,
   formatRate,
+  formatAfterHeal,
   formatSeconds,
   formatSpeedup,
 } from '../browser/format.js';
@@ -33,9 +34,6 @@ function probes(r: GatewayRun): string {
   if (c.probes === 0) return DASH;
   return `${formatCount(c.inTime)}/${formatCount(c.probes)} (p99 ${formatOptionalMs(c.latencyMs?.p99)})`;
 }
-
-const afterHeal = (ms: number | null | undefined) =>
-  ms === undefined ? DASH : ms === null ? 'not in the run' : formatSeconds(ms);
 
 const sickShare = (r: GatewayRun) => {
   const sick = sickPhase(r.phases);
@@ -107,14 +105,14 @@ export function scenarioRows(s: ScenarioResult): Row[] {
     rows.push(
       [
         'served in time again after the heal',
-        afterHeal(v1.recovery?.servedInTimeAfterMs),
-        afterHeal(v2.recovery?.servedInTimeAfterMs),
+        formatAfterHeal(v1.recovery?.servedInTimeAfterMs),
+        formatAfterHeal(v2.recovery?.servedInTimeAfterMs),
         DASH,
       ],
       [
         'waiting users gone after the heal',
-        afterHeal(v1.recovery?.backlogDrainedAfterMs),
-        afterHeal(v2.recovery?.backlogDrainedAfterMs),
+        formatAfterHeal(v1.recovery?.backlogDrainedAfterMs),
+        formatAfterHeal(v2.recovery?.backlogDrainedAfterMs),
         DASH,
       ],
     );
@@ -179,7 +177,6 @@ export const ERROR_RATE_HEAD = [
 export function layersRows(l: LayersResult): string[][] {
   const f = l.rungs.map((r) => r.figures);
   const row = (label: string, cell: (x: RungFigures) => string) => [label, ...f.map(cell)];
-  const after = (ms: number | null) => (ms === null ? 'not in the run' : formatSeconds(ms));
   return [
     row('in time while it hung', (x) => formatPercent(x.hang.usefulShare)),
     row('p50 while it hung', (x) => formatOptionalMs(x.hang.latencyMs?.p50)),
@@ -187,8 +184,8 @@ export function layersRows(l: LayersResult): string[][] {
     row('calls/s to recs, healthy', (x) => formatRate(x.callsPerSecond.healthy)),
     row('calls/s to recs while it hung', (x) => formatRate(x.callsPerSecond.hang)),
     row('calls/s to recs after the heal', (x) => formatRate(x.callsPerSecond.afterHeal)),
-    row('served in time again after', (x) => after(x.servedAgainAfterMs)),
-    row('recs caught up after', (x) => after(x.dependencyRecoveredAfterMs)),
+    row('served in time again after', (x) => formatAfterHeal(x.servedAgainAfterMs)),
+    row('recs caught up after', (x) => formatAfterHeal(x.dependencyRecoveredAfterMs)),
     row(`${PROBE_PATH} p99 while it hung`, (x) => formatOptionalMs(x.healthyRouteP99Ms)),
   ];
 }
@@ -205,7 +202,7 @@ export const rungHeads = (l: LayersResult) =>
 function layersBlock(report: Report): string {
   const l = report.scenarios.layers;
   const title = SCENARIO_TITLES.layers.long;
-  if (!l) return `${title}\n  Not in this report: ${absenceReason(report, 'layers')}`;
+  if (!l) return `${title}\n  Not in this report: ${absenceReason(report)}`;
   const load = l.rungs[0]?.run.load;
   const users = load
     ? `Users: ${describeLoad(load)} per rung; patience ${formatSeconds(load.patienceMs)}; each rung's recommendations-service serves ${l.capacity.limit} calls at once, ${l.capacity.workMs} ms each.`
@@ -221,17 +218,14 @@ function layersBlock(report: Report): string {
   ].join('\n');
 }
 
-/** Why a scenario has no table: never asked for, or asked for and missing (the run stopped). */
-export function absenceReason(report: Report, name: ScenarioName): string {
-  return report.config.scenarios.includes(name)
-    ? 'it was requested but did not finish, so it has no results.'
-    : `it was not part of this run (run: ${report.config.scenarios.join(', ') || 'none'}).`;
+/** Why a scenario has no table: a report is written only once all it asked for has run. */
+export function absenceReason(report: Report): string {
+  return `it was not part of this run (run: ${report.config.scenarios.join(', ') || 'none'}).`;
 }
 
 function scenarioBlock(report: Report, name: GatewayScenario): string {
   const s = report.scenarios[name];
-  if (!s)
-    return `${SCENARIO_TITLES[name].long}\n  Not in this report: ${absenceReason(report, name)}`;
+  if (!s) return `${SCENARIO_TITLES[name].long}\n  Not in this report: ${absenceReason(report)}`;
   const load = `Users: ${describeLoad(s.gateways.v1.load)} per gateway; patience ${formatSeconds(s.gateways.v1.load.patienceMs)}.`;
   // The headline often is a scenario's verdict already: saying it twice adds nothing.
   const verdict = report.headline.includes(s.comparison.verdict)

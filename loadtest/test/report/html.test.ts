@@ -123,7 +123,7 @@ describe('renderHtml', () => {
 
     const absent = visibleText(section(html, 'timeline-summary'));
     expect(absent).toContain('Timeline');
-    expect(absent).toContain(plain(`Not in this report: ${absenceReason(report, 'timeline')}`));
+    expect(absent).toContain(plain(`Not in this report: ${absenceReason(report)}`));
     expect(section(html, 'timeline-summary')).not.toContain('data-slide');
     expect(html).not.toMatch(/<canvas id="timeline-/);
     expect((island(html, 'chart-data') as ChartData).every((c) => c.id.startsWith('outage-'))).toBe(
