@@ -80,7 +80,9 @@ export function showSecond(second: LiveSecond): void {
   for (const g of GATEWAY_KEYS) {
     const s = second.gateways[g];
     setText(inColumn(g, '[data-figure="inTime"]'), formatCount(s.answeredInTime));
-    setText(inColumn(g, '[data-note="inTime"]'), `of ${formatCount(s.arrived)} arrived`);
+    // Answers that came in this second, beside the users who came in it: not a share, since
+    // gateway-v1's answers belong to users who arrived up to 30 s before.
+    setText(inColumn(g, '[data-note="inTime"]'), `${formatCount(s.arrived)} users came meanwhile`);
     setText(inColumn(g, '[data-figure="p99"]'), formatOptionalMs(s.p99));
     setText(
       inColumn(g, '[data-note="p99"]'),

@@ -27,9 +27,10 @@ export function startSwitches(t0: number, first: PhaseMode, signal: AbortSignal)
       current = next;
       startMs = now;
     },
-    /** Ends the last phase now; the phases from t0 to here. */
-    end(): Phase[] {
-      return [...phases, { ...current, startMs, endMs: Date.now() - t0 }];
+    /** Ends the last phase now, or at `atMs` if that came first; the phases from t0 on. */
+    end(atMs = Infinity): Phase[] {
+      const endMs = Math.max(startMs, Math.min(atMs, Date.now() - t0));
+      return [...phases, { ...current, startMs, endMs }];
     },
   };
 }

@@ -51,6 +51,8 @@ describe('runPartial', () => {
       ['partial', 0.3],
       ['partial', 0.7],
     ]);
+    expect(recording.phases.at(-1)!.endMs).toBe(3000);
+    expect(recording.durationMs).toBe(3000);
     const [low, high] = recording.phases as [
       (typeof recording.phases)[0],
       (typeof recording.phases)[0],
