@@ -14,6 +14,7 @@ import { progressLine } from './cli/progress.js';
 import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, type DemoOptions } from './demo/options.js';
 import { demoRungs, runDemo, type DemoPlan } from './demo/run.js';
+import { runningTargets } from './cli/options.js';
 import { readAdminToken, readDashboardPort } from './settings.js';
 import { planLadder, planStack } from './stack/service-env.js';
 import { openServiceLogs } from './stack/service-logs.js';
@@ -54,6 +55,7 @@ const demo: Command<DemoOptions, DemoPlan> = {
     return {
       options,
       stack: options.noStart ? undefined : planStack(env, '127.0.0.1', profile),
+      running: options.noStart ? runningTargets(options.urls, env) : undefined,
       ladder: options.scenarios.includes('layers')
         ? planLadder(env, '127.0.0.1', profile, demoRungs(settings))
         : undefined,

@@ -2,6 +2,7 @@
 import { tourProfile } from '@cbd/loadtest';
 import { processIo, runCommand, type Command } from './cli/command.js';
 import { LaunchErrors } from './errors.js';
+import { runningTargets } from './cli/options.js';
 import { readAdminToken, readDashboardPort } from './settings.js';
 import { planStack } from './stack/service-env.js';
 import { REPORTS_DIR } from './stack/services.js';
@@ -20,6 +21,7 @@ const tour: Command<TourOptions, TourPlan> = {
     return {
       options,
       stack: options.noStart ? undefined : planStack(env, '127.0.0.1', tourProfile(options.quick)),
+      running: options.noStart ? runningTargets(options.urls, env) : undefined,
       adminToken: readAdminToken(env),
       dashboardPort: options.live ? readDashboardPort(env) : undefined,
     };

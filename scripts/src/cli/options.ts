@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { EnvSource } from '@cbd/common';
 import type { Targets } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
-import { STACK_PORT_SETTINGS } from '../settings.js';
+import { readStackPorts, STACK_PORT_SETTINGS } from '../settings.js';
 import { localUrl } from '../stack/services.js';
 
 /** Where a command takes relative paths from, and where its reports go by default. */
@@ -99,24 +100,62 @@ export function url(name: string, raw: string): string {
   return raw.replace(/\/$/, '');
 }
 
-const defaultUrl = (name: keyof Targets) => localUrl(STACK_PORT_SETTINGS[name].default);
+const TARGET_OF = {
+  'v1-url': 'gateway-v1',
+  'v2-url': 'gateway-v2',
+  'recommendations-url': 'recommendations-service',
+} as const satisfies Record<string, keyof Targets>;
 
-/** Where the running services are, with --no-start: the options, each defaulting to its port. */
+type TargetOption = keyof typeof TARGET_OF;
+
+/** Where the running services are, with --no-start; the ones left out are found by port. */
 export const TARGET_OPTIONS = {
-  'v1-url': { type: 'string', default: defaultUrl('gateway-v1') },
-  'v2-url': { type: 'string', default: defaultUrl('gateway-v2') },
-  'recommendations-url': { type: 'string', default: defaultUrl('recommendations-service') },
-} as const;
+  'v1-url': { type: 'string' },
+  'v2-url': { type: 'string' },
+  'recommendations-url': { type: 'string' },
+} as const satisfies Record<TargetOption, unknown>;
 
-export const TARGET_USAGE = `  --v1-url <url>              gateway-v1 (default ${defaultUrl('gateway-v1')})
-  --v2-url <url>              gateway-v2 (default ${defaultUrl('gateway-v2')})
-  --recommendations-url <url> recommendations-service (default ${defaultUrl('recommendations-service')})`;
+const usageLine = (option: TargetOption) => {
+  const { env, default: port } = STACK_PORT_SETTINGS[TARGET_OF[option]];
+  return `  --${`${option} <url>`.padEnd(26)}${TARGET_OF[option]} (default ${localUrl(port)}, or its ${env})`;
+};
 
-/** The services' URLs from TARGET_OPTIONS' values. */
-export function targetsOf(values: Record<keyof typeof TARGET_OPTIONS, string>): Targets {
+export const TARGET_USAGE = (Object.keys(TARGET_OF) as TargetOption[]).map(usageLine).join('\n');
+
+/**
+ * The URLs given, each checked. They say where services already running are, so they go with
+ * --no-start only: without it the services are started on their own ports, and a URL would be
+ * ignored.
+ */
+export function givenTargets(
+  values: Partial<Record<TargetOption, string>>,
+  noStart: boolean,
+): Partial<Targets> {
+  const given = (Object.keys(TARGET_OF) as TargetOption[]).filter((o) => values[o] !== undefined);
+  const urls = Object.fromEntries(given.map((o) => [TARGET_OF[o], url(o, values[o] as string)]));
+  if (given.length > 0 && !noStart)
+    throw LaunchErrors.badOption(
+      `--${given[0]} says where running services are, so it goes with --no-start; without it the services are started on their own ports`,
+    );
+  return urls;
+}
+
+/**
+ * With --no-start, where the services are: the URLs given, the others on 127.0.0.1 at the
+ * ports `pnpm start` would have put them on, its *_PORT variables included.
+ */
+export function runningTargets(given: Partial<Targets>, env: EnvSource): Targets {
+  const ports = readStackPorts(env);
+  const at = (name: keyof Targets) => given[name] ?? localUrl(ports[name]);
   return {
-    'gateway-v1': url('v1-url', values['v1-url']),
-    'gateway-v2': url('v2-url', values['v2-url']),
-    'recommendations-service': url('recommendations-url', values['recommendations-url']),
+    'gateway-v1': at('gateway-v1'),
+    'gateway-v2': at('gateway-v2'),
+    'recommendations-service': at('recommendations-service'),
   };
+}
+
+/** Where the services already running are: planned with --no-start, asked for without a stack. */
+export function runningOf(plan: { running: Targets | undefined }): Targets {
+  if (!plan.running) throw new Error('the services run nowhere: neither started nor --no-start');
+  return plan.running;
 }

@@ -12,6 +12,7 @@ import {
   type Targets,
   type TourFeed,
 } from '@cbd/loadtest';
+import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { assertPortsFree } from '../stack/ports.js';
@@ -39,7 +40,7 @@ export async function runLive(plan: LivePlan, context: CommandContext): Promise<
     if (plan.stack && logs) {
       stack = await Stack.startLogged(plan.stack, context, logs, 'live');
     }
-    const targets: Targets = stack?.urls ?? options.urls;
+    const targets: Targets = stack?.urls ?? runningOf(plan);
     if (!stack) await checkReachable(targets);
     const services = await readStackSettings(targets);
     if (context.signal.aborted) return EXIT.ok;

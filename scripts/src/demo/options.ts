@@ -19,7 +19,7 @@ import {
   positiveNumber,
   TARGET_OPTIONS,
   TARGET_USAGE,
-  targetsOf,
+  givenTargets,
   type CommandPaths,
 } from '../cli/options.js';
 import { LaunchErrors } from '../errors.js';
@@ -34,7 +34,8 @@ export interface DemoOptions {
   outDir: string;
   /** Load a stack that is already running (e.g. docker compose) instead of starting one. */
   noStart: boolean;
-  urls: Targets;
+  /** The running services' URLs given with --no-start; the others are found by port. */
+  urls: Partial<Targets>;
   live: boolean;
   help: boolean;
 }
@@ -85,9 +86,9 @@ function scenarioList(raw: string): ScenarioName[] {
 export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptions {
   const values = parseOptions(argv, {
     quick: { type: 'boolean', default: false },
-    scenario: { type: 'string', default: 'all' },
+    scenario: { type: 'string' },
     rate: { type: 'string' },
-    arrivals: { type: 'string', default: 'poisson' },
+    arrivals: { type: 'string' },
     patience: { type: 'string' },
     load: { type: 'string', default: 'open' },
     connections: { type: 'string' },
@@ -113,18 +114,26 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     throw LaunchErrors.badOption(
       '--rate goes with the open model; a closed loop is set with --connections',
     );
+  if (model === 'closed' && values.arrivals !== undefined)
+    throw LaunchErrors.badOption(
+      '--arrivals goes with the open model; in a closed loop each connection sends when its last answer is in',
+    );
+  if (values.live && values.scenario !== undefined)
+    throw LaunchErrors.badOption(
+      '--live runs no scenario: it shows both gateways live until Ctrl-C; leave out --scenario',
+    );
   const duration = positiveInt('duration', values.duration, 3600);
   const patience = positiveNumber('patience', values.patience, 600);
   const load: LoadChoice = {
     quick: values.quick,
     model,
-    arrivals: oneOf('arrivals', values.arrivals, ['poisson', 'uniform'] as const),
+    arrivals: oneOf('arrivals', values.arrivals ?? 'poisson', ['poisson', 'uniform'] as const),
     ...(rate === undefined ? {} : { rate }),
     ...(connections === undefined ? {} : { connections }),
     ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
     ...(patience === undefined ? {} : { patienceMs: patience * 1000 }),
   };
-  const scenarios = scenarioList(values.scenario);
+  const scenarios = scenarioList(values.scenario ?? 'all');
   if (values['no-start'] && scenarios.includes('layers'))
     throw LaunchErrors.badOption(
       '--scenario layers starts its own ladder of services, so it cannot run with --no-start',
@@ -135,7 +144,7 @@ export function parseDemoOptions(argv: string[], paths: CommandPaths): DemoOptio
     load,
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],
-    urls: targetsOf(values),
+    urls: givenTargets(values, values['no-start']),
     live: values.live,
     help: values.help,
   };

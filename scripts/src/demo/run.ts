@@ -21,6 +21,7 @@ import {
   type LadderStack,
   type ServiceName,
 } from '@cbd/loadtest';
+import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
 import type { LadderChildName, LadderPlan, StackPlan } from '../stack/service-env.js';
 import type { ServiceLogs } from '../stack/service-logs.js';
@@ -33,6 +34,8 @@ export interface DemoPlan {
   options: DemoOptions;
   /** Undefined with --no-start: the services are already running. */
   stack: StackPlan | undefined;
+  /** With --no-start, where they run. */
+  running: Targets | undefined;
   /** --scenario layers: the ladder's processes. */
   ladder: LadderPlan | undefined;
   settings: ScenarioSettings;
@@ -68,15 +71,16 @@ export async function runDemo(
   const { options, settings, adminToken } = plan;
   const { signal } = context;
   const recordings: (ScenarioRecording | LayersRecording)[] = [];
-  let targets: Targets = options.urls;
+  let targets: Targets | undefined = plan.running;
   // The ladder's own processes, for the report, when the layers ran instead of the stack.
   let ranAt: Record<string, string> | undefined;
   // What the services really run with, read from them, for the report.
   let services: StackSettings | undefined;
   let drainMs = 0;
   if (!plan.stack) {
-    await checkReachable(targets);
-    services = await readStackSettings(targets);
+    const running = runningOf(plan);
+    await checkReachable(running);
+    services = await readStackSettings(running);
     drainMs = services.recommendations.hangMs + 5000;
   }
   for (const [index, name] of options.scenarios.entries()) {
@@ -90,20 +94,22 @@ export async function runDemo(
       continue;
     }
     let stack: Stack | undefined;
-    if (plan.stack) {
+    if (plan.stack)
       stack = await Stack.startLogged(plan.stack, context, logs, `scenario ${name}`, say);
-      targets = stack.urls;
-    }
-    const control = controlOf(targets, adminToken);
+    const at = stack?.urls ?? runningOf(plan);
+    targets = at;
+    const control = controlOf(at, adminToken);
     // The stack cannot be restarted: give each scenario the clean start a fresh stack has.
     if (!plan.stack) {
       if (index > 0) say('Healing the dependency and letting hung requests drain');
       await settle(control, drainMs, signal);
     }
     try {
-      services ??= await readStackSettings(targets);
+      services ??= await readStackSettings(at);
       say(`Scenario ${name}: ${describe(name, settings)}`);
-      recordings.push(await RUNNERS[name]({ targets, control }, settings, { signal, onSecond }));
+      recordings.push(
+        await RUNNERS[name]({ targets: at, control }, settings, { signal, onSecond }),
+      );
     } finally {
       await stack?.stop();
     }

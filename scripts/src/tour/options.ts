@@ -5,9 +5,10 @@ import {
   positiveInt,
   TARGET_OPTIONS,
   TARGET_USAGE,
-  targetsOf,
+  givenTargets,
   type CommandPaths,
 } from '../cli/options.js';
+import { LaunchErrors } from '../errors.js';
 import { DASHBOARD_PORT_SETTINGS } from '../settings.js';
 import { localUrl } from '../stack/services.js';
 
@@ -22,7 +23,8 @@ export interface TourOptions {
   noStart: boolean;
   /** Also a live page that follows the tour (DASHBOARD_PORT), its next button as Enter. */
   live: boolean;
-  urls: Targets;
+  /** The running services' URLs given with --no-start; the others are found by port. */
+  urls: Partial<Targets>;
   help: boolean;
 }
 
@@ -66,6 +68,10 @@ export function parseTourOptions(argv: string[], paths: CommandPaths): TourOptio
     live: { type: 'boolean', default: false },
     ...TARGET_OPTIONS,
   });
+  if (values['no-start'] && values.out !== undefined)
+    throw LaunchErrors.badOption(
+      '--out says where the service logs go, and with --no-start no service is started',
+    );
   return {
     auto: values.auto,
     quick: values.quick,
@@ -73,7 +79,7 @@ export function parseTourOptions(argv: string[], paths: CommandPaths): TourOptio
     outDir: outDir(values.out, paths),
     noStart: values['no-start'],
     live: values.live,
-    urls: targetsOf(values),
+    urls: givenTargets(values, values['no-start']),
     help: values.help,
   };
 }

@@ -8,6 +8,7 @@ import {
   tourSettings,
   type Targets,
 } from '@cbd/loadtest';
+import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { checkReachable } from '../demo/existing-stack.js';
@@ -24,6 +25,8 @@ export interface TourPlan {
   options: TourOptions;
   /** Undefined with --no-start: the services are already running. */
   stack: StackPlan | undefined;
+  /** With --no-start, where they run. */
+  running: Targets | undefined;
   /** Sent with every admin call when the services guard them with one. */
   adminToken: string | undefined;
   /** --live: where the page that follows the tour listens. */
@@ -50,8 +53,8 @@ export async function runTour(plan: TourPlan, context: CommandContext): Promise<
   try {
     if (plan.stack && logs) {
       stack = await Stack.startLogged(plan.stack, context, logs, 'tour');
-    } else await checkReachable(options.urls);
-    targets = stack?.urls ?? options.urls;
+    } else await checkReachable(runningOf(plan));
+    targets = stack?.urls ?? runningOf(plan);
     const tourStack = await readTourStack(targets, adminToken);
     if (context.signal.aborted) return EXIT.ok;
     terminal = openTerminal({

@@ -12,7 +12,7 @@ describe('parseDemoOptions', () => {
       scenarios: ['outage', 'timeline'],
       outDir: '/repo/reports',
       noStart: false,
-      urls: { 'gateway-v1': 'http://127.0.0.1:8080', 'gateway-v2': 'http://127.0.0.1:8090' },
+      urls: {},
     });
     expect(parse().load).toEqual({ quick: false, model: 'open', arrivals: 'poisson' });
   });
@@ -60,7 +60,7 @@ describe('parseDemoOptions', () => {
     const options = parse('--no-start', '--v2-url', 'http://localhost:9090/');
 
     expect(options.noStart).toBe(true);
-    expect(options.urls['gateway-v2']).toBe('http://localhost:9090');
+    expect(options.urls).toEqual({ 'gateway-v2': 'http://localhost:9090' });
   });
 
   it('when a scenario run on request is named, then only it runs', () => {
@@ -96,6 +96,12 @@ describe('parseDemoOptions', () => {
     [['--patience', '0'], '--patience must be a number above 0'],
     [['--duration', '1.5'], '--duration must be a whole number from 1 to 3600'],
     [['--v1-url', 'localhost:8080'], '--v1-url must be a URL like http://127.0.0.1:8080'],
+    [
+      ['--v2-url', 'http://h:1'],
+      '--v2-url says where running services are, so it goes with --no-start',
+    ],
+    [['--load', 'closed', '--arrivals', 'uniform'], '--arrivals goes with the open model'],
+    [['--live', '--scenario', 'outage'], '--live runs no scenario'],
     [['--fast'], "Unknown option '--fast'"],
     [['report'], 'Unexpected argument'],
   ])('when the arguments are %j, then a bad-option error says what is wrong', (argv, message) => {

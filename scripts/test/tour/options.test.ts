@@ -14,38 +14,26 @@ describe('parseTourOptions', () => {
       step: 1,
       outDir: '/repo/reports',
       noStart: false,
-      urls: {
-        'gateway-v1': 'http://127.0.0.1:8080',
-        'gateway-v2': 'http://127.0.0.1:8090',
-        'recommendations-service': 'http://127.0.0.1:8082',
-      },
+      urls: {},
       help: false,
     });
   });
 
-  it('when options are given, then they are parsed, --out relative to where the command ran', () => {
+  it('when options are given, then they are parsed', () => {
     expect(
-      parse(
-        '--auto',
-        '--quick',
-        '--live',
-        '--step',
-        '7',
-        '--out',
-        'o',
-        '--no-start',
-        '--v2-url',
-        'http://h:1/',
-      ),
+      parse('--auto', '--quick', '--live', '--step', '7', '--no-start', '--v2-url', 'http://h:1/'),
     ).toMatchObject({
       auto: true,
       quick: true,
       live: true,
       step: 7,
-      outDir: '/home/me/work/o',
       noStart: true,
       urls: { 'gateway-v2': 'http://h:1' },
     });
+  });
+
+  it('when --out is given, then it is taken from where the command ran', () => {
+    expect(parse('--out', 'o').outDir).toBe('/home/me/work/o');
   });
 
   it.each([
@@ -53,6 +41,11 @@ describe('parseTourOptions', () => {
     [['--step', 'two'], '--step must be a whole number from 1 to 10'],
     [['--v1-url', 'localhost:8080'], '--v1-url must be a URL like http://127.0.0.1:8080'],
     [['--rate', '5'], "Unknown option '--rate'"],
+    [
+      ['--v1-url', 'http://h:1'],
+      '--v1-url says where running services are, so it goes with --no-start',
+    ],
+    [['--no-start', '--out', 'o'], 'with --no-start no service is started'],
   ])('when given %j, then it is a BAD_OPTION saying so', (argv, message) => {
     expect(() => parse(...argv)).toThrow(LaunchError);
     expect(() => parse(...argv)).toThrow(message);
