@@ -45,6 +45,7 @@ const bench: Command<BenchOptions, BenchPlan> = {
         say: (line: string) => console.log(line),
       };
       const report = await runBenchJob(job, context);
+      context.settle();
       const path = await writeBench(options.outDir, report);
       console.log(`\n${renderBenchTable(report)}`);
       console.log(`\nDone in ${Math.round(report.durationMs / 1000)} s.`);

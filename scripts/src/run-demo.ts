@@ -30,6 +30,8 @@ async function report(plan: DemoPlan, context: CommandContext): Promise<number> 
       say: (line) => console.log(`\n${line}`),
       onSecond: (second) => console.log(progressLine(second)),
     });
+    // Every service is stopped: a Ctrl-C from here on must not leave a half-written report.
+    context.settle();
     console.log('\nWriting the report...');
     const html = renderHtml(report, (await loadBrowserAssets()).report);
     const paths = await writeReport(outDir, { report, html, raw });

@@ -32,6 +32,7 @@ const soak: Command<SoakOptions, SoakPlan> = {
     try {
       const job = { options, stack, logs, say: (line: string) => console.log(line) };
       const report = await runSoakJob(job, context);
+      context.settle();
       const path = await writeSoak(options.outDir, report);
       console.log(`\n${renderSoakTable(report)}`);
       console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -15,6 +15,12 @@ export interface CommandContext {
   readonly fail: (reason: Error) => void;
   /** Stops the run as a signal would: e.g. a Ctrl-C key read in raw mode, where none is sent. */
   readonly interrupt: (by: StopSignal) => void;
+  /**
+   * The work is done and everything it started is stopped; what is left (writing the reports,
+   * printing them) finishes whatever comes. A stop signal from now on cuts nothing short, and
+   * the run's own exit code stands.
+   */
+  readonly settle: () => void;
 }
 
 /** What a stop signal means for a command. */
@@ -28,8 +34,8 @@ export interface OnInterrupt {
 }
 
 /**
- * One launcher: `pnpm start`, `pnpm demo`, `pnpm bench`, `pnpm soak`. The runner parses,
- * checks, runs and explains; a command says only what is particular to it.
+ * One launcher: `pnpm start`, `pnpm demo`, `pnpm bench`, `pnpm soak`, `pnpm tour`. The runner
+ * parses, checks, runs and explains; a command says only what is particular to it.
  */
 export interface Command<Options extends { help: boolean }, Plan> {
   /** As the user types it, e.g. "pnpm demo": every message starts with it. */
@@ -88,8 +94,13 @@ export async function runCommand<Options extends { help: boolean }, Plan>(
     return explain(command, err);
   }
   const onInterrupt = command.onInterrupt(options);
+  let settled = false;
   const interrupts = watchInterrupts((why) =>
-    console.error(`\n${command.name}: ${why}, stopping ${onInterrupt.stopping}...`),
+    console.error(
+      settled
+        ? `\n${command.name}: ${why}, but the run has finished: nothing is cut short`
+        : `\n${command.name}: ${why}, stopping ${onInterrupt.stopping}...`,
+    ),
   );
   const aborted = once(interrupts.signal, 'abort').then(() => undefined);
   let code: number;
@@ -99,14 +110,17 @@ export async function runCommand<Options extends { help: boolean }, Plan>(
       aborted,
       fail: (reason) => interrupts.fail(reason),
       interrupt: (by) => interrupts.interrupt(by),
+      settle: () => {
+        settled = true;
+      },
     });
   } catch (err) {
-    code = interrupts.failure || interrupts.by ? EXIT.failed : explain(command, err);
+    code = interrupts.failure || (interrupts.by && !settled) ? EXIT.failed : explain(command, err);
   } finally {
     interrupts.dispose();
   }
   if (interrupts.failure) return explain(command, interrupts.failure);
-  if (interrupts.by) {
+  if (interrupts.by && !settled) {
     console.error(onInterrupt.stopped);
     return onInterrupt.ends ? EXIT.ok : EXIT[interrupts.by];
   }

@@ -127,6 +127,16 @@ export function planLadder(
   const problems = new Problems();
   let base = readLadderPort({});
   problems.collect(() => (base = readLadderPort(userEnv)));
+  // Every rung's ports follow LADDER_PORT: past the last port they would be so many bad PORTs.
+  const needed = 1 + 2 * rungs.length;
+  const highest = 65535 - needed + 1;
+  problems.collect(() => {
+    if (base > highest)
+      throw new ConfigError([
+        `${LADDER_PORT_SETTINGS.ladderPort.env}="${base}": the ladder takes ${needed} consecutive ports from it, so it must be at most ${highest}`,
+      ]);
+  });
+  if (base > highest) problems.throwIfAny();
   const product = {
     name: 'product-service' as const,
     service: 'product-service' as const,

@@ -146,6 +146,21 @@ describe('runCommand', () => {
     ]);
   });
 
+  it('when interrupted after the run settled, then it says nothing is cut short and keeps the run’s exit code', async () => {
+    const late = command(async (context, events) => {
+      context.settle();
+      context.interrupt('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      events.push('written');
+      return 0;
+    });
+
+    const code = await runCommand(late, { ...IO, argv: [] });
+
+    expect(code).toBe(0);
+    expect(err).toEqual(['\npnpm try: SIGINT, but the run has finished: nothing is cut short']);
+  });
+
   it('when interrupting is how the command ends, then it exits 0', async () => {
     const ending = command(
       async (context, events) => {

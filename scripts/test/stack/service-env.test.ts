@@ -165,4 +165,19 @@ describe('planLadder', () => {
     expect(problems.some((p) => p.includes('LADDER_PORT'))).toBe(true);
     expect(problems.some((p) => p.includes('HANG_MS'))).toBe(true);
   });
+
+  it('when LADDER_PORT leaves no room for every rung’s ports, then it alone is named, with the highest it may be', () => {
+    const needed = 1 + 2 * rungs.length;
+
+    const problems = problemsOf(() =>
+      planLadder({ LADDER_PORT: String(65537 - needed) }, '127.0.0.1', {}, rungs),
+    );
+
+    expect(problems).toEqual([
+      `LADDER_PORT="${65537 - needed}": the ladder takes ${needed} consecutive ports from it, so it must be at most ${65536 - needed}`,
+    ]);
+    expect(() =>
+      planLadder({ LADDER_PORT: String(65536 - needed) }, '127.0.0.1', {}, rungs),
+    ).not.toThrow();
+  });
 });
