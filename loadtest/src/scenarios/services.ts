@@ -5,6 +5,7 @@ import { settings as gatewayV1 } from '@cbd/gateway-v1/contract';
 import { settings as gatewayV2 } from '@cbd/gateway-v2/contract';
 import { settings as product } from '@cbd/product-service/contract';
 import { settings as recommendations } from '@cbd/recommendations-service/contract';
+import { quickScale } from './settings.js';
 
 export const SERVICE_NAMES = [
   'product-service',
@@ -41,7 +42,7 @@ const defaultOf = <N extends ServiceName, K extends keyof ServiceValues<N>>(
  * requests need no grace). --quick makes the hang and every timeout 10× shorter.
  */
 export function demoProfile(quick: boolean): ServiceProfile {
-  const scale = quick ? 10 : 1;
+  const scale = quickScale(quick);
   const shorter = <N extends ServiceName, K extends keyof ServiceValues<N>>(service: N, key: K) =>
     (defaultOf(service, key) as number) / scale;
   const fastStop = { shutdownGraceMs: 300 };

@@ -156,6 +156,15 @@ export function waitingAtLeast(load: LoadSpec, clientTimeoutMs: number): LoadSpe
     : { ...load, clientTimeoutMs: wait };
 }
 
+/** The shares of recommendations calls the partial failure fails, one stretch each. */
+export const PARTIAL_ERROR_RATES = [0.1, 0.3, 0.5, 0.7] as const;
+
+/** "10, 30, 50 and 70 %", as the titles and usage say them. */
+export const PARTIAL_RATES_TEXT = (() => {
+  const percents = PARTIAL_ERROR_RATES.map((r) => String(Math.round(r * 100)));
+  return `${percents.slice(0, -1).join(', ')} and ${percents.at(-1)} %`;
+})();
+
 /**
  * outage: 35 s per gateway, so gateway-v1's 30 s answers come within the run; timeline: 10 s
  * healthy, 20 s hang, 40 s healthy again, so gateway-v1's backlog is seen outliving the hang.
@@ -190,7 +199,10 @@ export function scenarioSettings(choice: LoadChoice): ScenarioSettings {
       ...layersCapacity(choice.quick),
       retries: 2,
     },
-    partial: { errorRates: [0.1, 0.3, 0.5, 0.7], stretchMs: choice.durationMs ?? 10_000 / scale },
+    partial: {
+      errorRates: [...PARTIAL_ERROR_RATES],
+      stretchMs: choice.durationMs ?? 10_000 / scale,
+    },
     probeIntervalMs: choice.quick ? 100 : 500,
     pollMs: choice.quick ? 100 : 250,
   };
@@ -213,7 +225,7 @@ export const SCENARIO_TITLES: Record<ScenarioName, { short: string; long: string
   },
   partial: {
     short: 'Partial failure',
-    long: 'Partial failure: recommendations fail 10, 30, 50 and 70 % of calls, both gateways at once',
+    long: `Partial failure: recommendations fail ${PARTIAL_RATES_TEXT} of calls, both gateways at once`,
   },
   layers: {
     short: 'Layers',
@@ -228,6 +240,5 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
     'Both gateways under the same users at once while recommendations go healthy, then hang, then healthy again.',
   layers:
     'A ladder of gateways from gateway-v1 to gateway-v2, each rung adding one protection, plus gateway-v1 with retries, and with the same retries on a short timeout and no pool, side by side under the same users, each with its own recommendations-service of finite capacity, while it goes healthy, then hangs, then healthy again; after a warm-up whose users are not counted.',
-  partial:
-    'Both gateways under the same users while a share of recommendations calls fail: 10, 30, 50 and 70 %, one after the other.',
+  partial: `Both gateways under the same users while a share of recommendations calls fail: ${PARTIAL_RATES_TEXT}, one after the other.`,
 };

@@ -5,6 +5,8 @@ import {
   DEFAULT_SCENARIOS,
   LAYERS_RATE,
   MAX_RATE,
+  PARTIAL_RATES_TEXT,
+  quickScale,
   SCENARIOS,
   scenarioSettings,
   type LoadChoice,
@@ -52,7 +54,7 @@ reports/comparison_report.json and .html and prints a comparison table.
 Options:
   --quick                   every duration, the hang and the patience about 10x shorter
   --scenario <name>         ${[...SCENARIOS, 'all'].join(', ')} (default: all = ${DEFAULT_SCENARIOS.join(', ')})
-                            partial: recommendations fail 10, 30, 50, 70 % of calls, both gateways
+                            partial: recommendations fail ${PARTIAL_RATES_TEXT} of calls, both gateways
                             layers: every rung from gateway-v1 to gateway-v2 side by side, each
                             adding one protection, plus gateway-v1 with retries, also on a short
                             timeout and no pool (ports from ${LADDER_PORT_SETTINGS.ladderPort.env}, default ${LADDER_PORT_SETTINGS.ladderPort.default})
@@ -62,7 +64,8 @@ Options:
   --rate <n>                users arriving per second at each gateway (default ${DEFAULT_RATE}; layers
                             ${LAYERS_RATE.full} per rung, ${LAYERS_RATE.quick} with --quick; at most ${MAX_RATE})
   --arrivals <kind>         poisson (default: independent users) or uniform (evenly spaced)
-  --patience <seconds>      a user who waits longer gives up: the answer is too late (default ${DEFAULT_PATIENCE_MS / 1000})
+  --patience <seconds>      a user who waits longer gives up: the answer is too late (default ${DEFAULT_PATIENCE_MS / 1000};
+                            ${DEFAULT_PATIENCE_MS / quickScale(true) / 1000} with --quick; taken as given, also with --quick)
   --load <model>            open (default: users arrive whatever the gateway does) or closed
                             (a fixed number of connections, each waiting for its answer:
                             what a closed loop hides, shown side by side)

@@ -4,6 +4,7 @@ import type { FailureChange } from '@cbd/recommendations-service/contract';
 import { formatMs } from '../../browser/format.js';
 import { median } from '../../model/stats.js';
 import type { Targets } from '../../runner/control.js';
+import { LOAD_PATH } from '../../scenarios/settings.js';
 import type { Answer } from '../requests.js';
 import type { Sent } from '../step.js';
 import { longestWaitMs, type TourStack } from '../stack.js';
@@ -14,7 +15,7 @@ type Gateway = Extract<keyof Targets, 'gateway-v1' | 'gateway-v2'>;
 /** GET /product-details/1, the page whose recommendations the whole story is about. */
 export const details = (service: Gateway, more: Partial<Sent> = {}): Sent => ({
   service,
-  path: '/product-details/1',
+  path: LOAD_PATH,
   view: degradedView,
   ...more,
 });
