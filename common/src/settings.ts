@@ -167,7 +167,7 @@ function secret(env: string, spec: Spec<''>): Setting<string> {
 }
 
 /** A base URL: scheme, host, port and path only (a query or fragment would break every path joined to it). */
-export function isBaseUrl(text: string): boolean {
+function isBaseUrl(text: string): boolean {
   let url: URL;
   try {
     url = new URL(text);

@@ -30,8 +30,7 @@ export interface ProductDetails {
  * the page without recommendations (the fallback), or no product at all. The gateways count
  * their answers this way in /metrics, and the load runner classifies what it receives the same.
  */
-export const ANSWER_KINDS = ['full', 'degraded', 'failed'] as const;
-export type AnswerKind = (typeof ANSWER_KINDS)[number];
+export type AnswerKind = 'full' | 'degraded' | 'failed';
 
 export interface ErrorBody {
   error: { code: string; message: string };

@@ -22,7 +22,7 @@ export const STATE_EVENTS = [
   ['close', 'CLOSED'],
 ] as const satisfies readonly (readonly [string, CircuitState])[];
 
-export const emptyCounts = (): BreakerCounts => ({
+const emptyCounts = (): BreakerCounts => ({
   fires: 0,
   successes: 0,
   failures: 0,
