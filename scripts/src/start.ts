@@ -5,16 +5,19 @@ import { processIo, runCommand, type Command } from './cli/command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { parseOptions } from './cli/options.js';
 import { prettyLogs } from './pretty-logs.js';
+import { STACK_PORT_SETTINGS } from './settings.js';
 import { planStack, type StackPlan } from './stack/service-env.js';
 import { REPORTS_DIR } from './stack/services.js';
 import { Stack } from './stack/stack.js';
+
+const PORTS = Object.values(STACK_PORT_SETTINGS);
 
 const USAGE = `Usage: pnpm start [options]
 
 Starts the four services for manual curl, with their logs in this terminal, until Ctrl-C.
 Every service setting in the environment is passed on (e.g. SIMULATE_FAILURE=true); HOST is
-where they listen (default 127.0.0.1); PRODUCT_PORT, RECOMMENDATIONS_PORT, GATEWAY_V1_PORT and
-GATEWAY_V2_PORT move them from 8081, 8082, 8080 and 8090.
+where they listen (default 127.0.0.1), and their ports are:
+${PORTS.map((p) => `  ${p.env.padEnd(22)} default ${p.default}`).join('\n')}
 
 Options:
   -h, --help   this text`;

@@ -13,7 +13,7 @@ import { breakerStory } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVED_SHARE, sickPhase, sickWindow } from '../model/phases.js';
-import type { GatewayScenario } from '../scenarios/settings.js';
+import { GATEWAY_SERVICE, type GatewayScenario } from '../scenarios/settings.js';
 import type { RungFigures } from '../model/ladder.js';
 import type {
   Comparison,
@@ -29,7 +29,6 @@ import type {
 // generated from the figures. Each phrase copes with empty runs itself, so no sentence can end
 // up saying "NaN" or "undefined".
 
-const NAMES = { v1: 'gateway-v1', v2: 'gateway-v2' } as const;
 type Facts = Omit<Comparison, 'verdict'>;
 
 const defined = (lines: (string | null)[]): string[] => lines.filter((l): l is string => !!l);
@@ -224,7 +223,7 @@ function collateralSentence(v1: GatewayRun, v2: GatewayRun): string | null {
 
 /** What one gateway gave the users who arrived while the dependency was sick. */
 function whatUsersGot(run: GatewayRun, during: GatewayRun['users']): string {
-  const name = NAMES[run.gateway];
+  const name = GATEWAY_SERVICE[run.gateway];
   const o = during.outcomes;
   if (during.arrivals === 0) return `no user arrived at ${name}`;
   const useful = `${formatPercent(during.usefulShare)} got the product in time`;
@@ -318,7 +317,7 @@ export function timelineStory(s: ScenarioResult): string[] {
     if (!r) return null;
     const sickPart = sickPhaseOf(run);
     if (sickPart && sickPart.users.usefulShare >= SERVED_SHARE && r.servedInTimeAfterMs === 0)
-      return `${NAMES[run.gateway]} had kept serving users in time throughout`;
+      return `${GATEWAY_SERVICE[run.gateway]} had kept serving users in time throughout`;
     const served =
       r.servedInTimeAfterMs === null
         ? 'had not served users in time again when the run ended'
@@ -329,7 +328,7 @@ export function timelineStory(s: ScenarioResult): string[] {
         : r.backlogDrainedAfterMs > 0
           ? `, and its backlog of waiting users was gone after ${formatSeconds(r.backlogDrainedAfterMs)}`
           : '';
-    return `${NAMES[run.gateway]} ${served}${drained}`;
+    return `${GATEWAY_SERVICE[run.gateway]} ${served}${drained}`;
   };
   const healed = [after(v1), after(v2)].filter(Boolean);
   return defined([
