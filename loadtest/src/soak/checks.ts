@@ -31,7 +31,11 @@ function noCrash(f: SoakFacts): SoakCheck[] {
     check(
       'every service still running',
       dead.length === 0,
-      dead.length ? `exited: ${dead.join(', ')}` : `${Object.keys(f.alive).length} running`,
+      // A service that exits mid-soak stops it at once (SERVICE_DIED, exit 1): this row can only
+      // catch one that went in the moment between the load's end and the stack's stop.
+      dead.length
+        ? `exited: ${dead.join(', ')}`
+        : `${Object.keys(f.alive).length} running when the load ended; one that exits sooner stops the soak`,
     ),
     check(
       'no error, fatal or unhandled error in the logs',
