@@ -55,6 +55,7 @@ export async function measureThroughput(
     p99Ms: users.latencyMs?.p99 ?? 0,
     responses,
     failed: users.arrivals - full - degraded,
+    degraded,
     cpuUsPerRequest: cpu ? round((cpuAfter - cpuBefore) / responses) : null,
     peakRssMb: toMb(peaks?.rss),
   };

@@ -38,6 +38,13 @@ function requestNs(target: TargetResult): number | null {
   return reqPerSec > 0 ? 1e9 / reqPerSec : null;
 }
 
+/** The share of a target's answers that made both calls: neither failed nor the fallback's. */
+const withRecommendations = (t: TargetResult) => {
+  const responses = t.runs.reduce((n, r) => n + r.responses, 0);
+  const full = t.runs.reduce((n, r) => n + r.responses - r.failed - r.degraded, 0);
+  return responses > 0 ? full / responses : 0;
+};
+
 function capacityGoals(m: BenchMeasurements): Draft[] {
   const { bare, v2Open, v2Healthy } = m;
   const rates = (a: TargetResult, b: TargetResult) =>
@@ -73,7 +80,7 @@ function capacityGoals(m: BenchMeasurements): Draft[] {
       label: 'v2 healthy (two calls) ÷ bare proxy, req/s',
       measured: ratio(v2Healthy.median.reqPerSec, bare.median.reqPerSec),
       unit: 'ratio',
-      detail: rates(v2Healthy, bare),
+      detail: `${rates(v2Healthy, bare)}; ${formatPercent(withRecommendations(v2Healthy))} of its answers with recommendations`,
       goal: null,
     },
   ];

@@ -132,8 +132,15 @@ export async function runCapacityBench(
     capacity,
   );
 
-  onPhase(`capacity: gateway-v2 healthy (product and recommendations in parallel), ${flatOut}`);
+  onPhase(
+    `capacity: gateway-v2 healthy (product and recommendations in parallel), bulkhead ${connections}, ${flatOut}`,
+  );
   await control.setFailure({ mode: 'healthy' });
+  // Flat out, 100 connections keep far more than the bulkhead's 10 calls in flight; opossum
+  // counts each call the bulkhead turns back as a failure, so the circuit would open within
+  // moments and gateway-v2 would answer from the product alone. As wide as the connections,
+  // every request makes both calls, which is what this phase prices.
+  await control.configureBreaker({ capacity: connections });
   await control.resetBreaker();
   const healthy = await measureAlternating([target('v2 healthy', 'gateway-v2')], capacity);
 

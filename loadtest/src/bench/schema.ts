@@ -5,7 +5,7 @@ import { stackSettingsSchema } from '../runner/control.js';
 
 // reports/bench.json, written by `pnpm bench`. Documented in loadtest/README.md ("pnpm bench");
 // bump BENCH_SCHEMA_VERSION on any change that breaks a reader.
-export const BENCH_SCHEMA_VERSION = 2;
+export const BENCH_SCHEMA_VERSION = 3;
 
 const count = z.int().min(0);
 const ms = z.number().min(0);
@@ -23,6 +23,8 @@ export const throughputRunSchema = z.strictObject({
   responses: count,
   /** Answers that were not a usable product-details answer, plus errors and timeouts. */
   failed: count,
+  /** Usable answers without recommendations: the fallback's, served from the product alone. */
+  degraded: count,
   /** CPU time (user + system) the measured process spent per answer; null off Linux. */
   cpuUsPerRequest: z.number().min(0).nullable(),
   /** The measured process's largest resident set seen during the run; null off Linux. */

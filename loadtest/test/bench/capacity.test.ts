@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('measureThroughput', () => {
-  it('when a server answers, then its answers per second, latency, CPU time and RSS are measured', async () => {
+  it('when a server answers, then its answers per second, latency, degraded answers, CPU time and RSS are measured', async () => {
     stub = await startStubUpstream(() => ({ body: { product: { id: 1 }, degradedMode: true } }));
 
     const run = await measureThroughput(
@@ -24,6 +24,7 @@ describe('measureThroughput', () => {
     expect(run.responses).toBeGreaterThanOrEqual(stub.hits() - 4);
     expect(run.reqPerSec).toBeGreaterThan(50);
     expect(run.failed).toBe(0);
+    expect(run.degraded).toBe(run.responses);
     expect(run.cpuUsPerRequest).toBeGreaterThan(0);
     expect(run.peakRssMb).toBeGreaterThan(10);
   });
@@ -34,6 +35,7 @@ describe('measureThroughput', () => {
     const run = await measureThroughput({ name: 'stub', url: `${stub.url}/x` }, 2, 300);
 
     expect(run.failed).toBe(run.responses);
+    expect(run.degraded).toBe(0);
     expect(run.cpuUsPerRequest).toBeNull();
   });
 });
@@ -74,6 +76,7 @@ describe('toTarget', () => {
       p99Ms: reqPerSec / 10,
       responses: 1,
       failed: 0,
+      degraded: 0,
       cpuUsPerRequest: null,
       peakRssMb: null,
     });

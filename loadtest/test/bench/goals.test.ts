@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPercent } from '../../src/browser/format.js';
 import { evaluateGoals } from '../../src/bench/goals.js';
 import type { BenchMeasurements, Goal } from '../../src/bench/schema.js';
 import { loadBench } from './fixtures.js';
@@ -37,6 +38,21 @@ describe('evaluateGoals', () => {
 
     expect(byId(goals, 'open-vs-bare-throughput').result).toBe('miss');
     expect(byId(goals, 'open-vs-bare-p99').result).toBe('miss');
+  });
+
+  it('when some of v2’s healthy answers came from the fallback, then the healthy figure says how many had recommendations', () => {
+    const { measurements, settings } = loadBench();
+    const m = structuredClone(measurements);
+    m.v2Healthy.runs = m.v2Healthy.runs.map((r) => ({
+      ...r,
+      responses: 1000,
+      failed: 100,
+      degraded: 150,
+    }));
+
+    const healthy = byId(evaluateGoals(m, settings), 'healthy-vs-bare-throughput');
+
+    expect(healthy.detail).toContain(`${formatPercent(0.75)} of its answers with recommendations`);
   });
 
   it('when the time goals are judged, then their limits follow the breaker settings of the run', () => {
