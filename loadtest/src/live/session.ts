@@ -1,7 +1,6 @@
-import type { LoadSpec } from '../model/load.js';
+import type { ArrivalRecord, LoadSpec } from '../model/load.js';
 import { emptyCounts, usefulOf, type OutcomeCounts } from '../model/outcome.js';
 import { percentile, round } from '../model/stats.js';
-import type { ArrivalResult } from '../runner/arrivals.js';
 import { startLoad } from '../runner/load.js';
 import type { Targets } from '../runner/control.js';
 import { startSecondClock } from '../scenarios/progress.js';
@@ -75,7 +74,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     GatewayId,
     Map<number, Tally>
   >;
-  const record = (g: GatewayId) => (result: ArrivalResult) => {
+  const record = (g: GatewayId) => (result: ArrivalRecord) => {
     const t = secondOf();
     const tally = tallies[g].get(t) ?? { outcomes: emptyCounts(), latencies: [] };
     tally.outcomes[result.outcome] += 1;

@@ -7,21 +7,13 @@ import {
   type LoadRecording,
   type OpenLoad,
 } from '../model/load.js';
-import { classifyAnswer, outcomeOfAnswer, type Outcome } from '../model/outcome.js';
+import { classifyAnswer, outcomeOfAnswer } from '../model/outcome.js';
 
 /**
  * More arrivals per second than this, per gateway, and this machine (two cores shared by the
  * runner, the gateways and the services) can no longer send them when they are due.
  */
 export const MAX_RATE = 2000;
-
-export interface ArrivalResult {
-  /** Offset the user arrived (scheduled). */
-  at: number;
-  outcome: Outcome;
-  latencyMs: number | null;
-  status: number | null;
-}
 
 export interface OpenLoadOptions {
   /** The loaded route, e.g. http://127.0.0.1:8080/product-details/1. */
@@ -39,7 +31,7 @@ export interface OpenLoadOptions {
   t0: number;
   signal?: AbortSignal;
   /** Told of every user as their outcome becomes known (progress lines, the live view). */
-  onResult?: (result: ArrivalResult) => void;
+  onResult?: (result: ArrivalRecord) => void;
   /** Whether every user is kept for the report (default); the live view keeps none. */
   keepRecords?: boolean;
 }
@@ -120,14 +112,14 @@ export function startOpenLoad(options: OpenLoadOptions): RunningOpenLoad {
     if (!keep && lags.length > 10_000) lags.splice(0, 5_000);
   };
 
-  const finish = (result: ArrivalResult) => {
+  const finish = (result: ArrivalRecord) => {
     if (keep) records.push(result);
     onResult?.(result);
   };
 
   const send = async (at: number) => {
     waiting += 1;
-    let result: ArrivalResult;
+    let result: ArrivalRecord;
     try {
       const res = await pool.request({
         path,

@@ -2,7 +2,6 @@ import type { AnswerKind } from '@cbd/common';
 import autocannon from 'autocannon';
 import type { ArrivalRecord, ClosedLoad, LoadRecording } from '../model/load.js';
 import { classifyAnswer, outcomeOfAnswer } from '../model/outcome.js';
-import type { ArrivalResult } from './arrivals.js';
 
 export interface ClosedLoadOptions {
   url: string;
@@ -11,7 +10,7 @@ export interface ClosedLoadOptions {
   durationMs: number;
   t0: number;
   signal?: AbortSignal;
-  onResult?: (result: ArrivalResult) => void;
+  onResult?: (result: ArrivalRecord) => void;
   /** Whether every request is kept for the report (default); the live view keeps none. */
   keepRecords?: boolean;
 }
@@ -48,7 +47,7 @@ export function startClosedLoad(options: ClosedLoadOptions): RunningClosedLoad {
   // response, synchronously: the kind decided here is the one that event records.
   let lastKind: AnswerKind = 'failed';
   let arrived = 0;
-  const record = (result: ArrivalResult) => {
+  const record = (result: ArrivalRecord) => {
     arrived += 1;
     if (keep) records.push(result);
     onResult?.(result);

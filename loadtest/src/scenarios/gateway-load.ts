@@ -1,9 +1,8 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
-import type { LoadRecording, LoadSpec } from '../model/load.js';
+import type { ArrivalRecord, LoadRecording, LoadSpec } from '../model/load.js';
 import type { DependencySample, PoolSample } from '../model/observed.js';
-import type { ArrivalResult } from '../runner/arrivals.js';
 import type { ClosedRecording } from '../runner/closed-loop.js';
 import { startLoad } from '../runner/load.js';
 import { startProbe } from '../runner/probe.js';
@@ -49,7 +48,7 @@ export interface GatewayLoadOptions {
   settings: ScenarioSettings;
   t0: number;
   signal?: AbortSignal;
-  onResult?: (result: ArrivalResult) => void;
+  onResult?: (result: ArrivalRecord) => void;
 }
 
 export interface RunningGatewayLoad {

@@ -1,6 +1,6 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { PoolSample } from '../model/observed.js';
-import type { ArrivalResult } from '../runner/arrivals.js';
+import type { ArrivalRecord } from '../model/load.js';
 import { isUseful } from '../model/outcome.js';
 import type { ScenarioName } from './settings.js';
 
@@ -48,7 +48,7 @@ export interface Watched {
 export function inTimeCounter() {
   const counts = new Map<string, number>();
   return {
-    counter: (lane: string) => (result: ArrivalResult) => {
+    counter: (lane: string) => (result: ArrivalRecord) => {
       if (isUseful(result.outcome)) counts.set(lane, (counts.get(lane) ?? 0) + 1);
     },
     count: (lane: string) => counts.get(lane) ?? 0,
