@@ -11,7 +11,6 @@ export { FAILURE_MODES, type FailureMode } from './failure-controller.js';
 
 export const failureModeSchema = z.enum(FAILURE_MODES);
 
-const ms = z.int().min(0).max(600_000);
 const count = z.int().min(0);
 
 /**
@@ -31,9 +30,9 @@ export type FailureChange = z.infer<typeof failureChangeSchema>;
 /** The service's workers now. */
 export const capacityStateSchema = z.strictObject({
   /** Calls served at once; 0: no limit. */
-  limit: count,
+  limit: settings.capacity.schema,
   /** How long a healthy or partial call holds its place. */
-  workMs: ms,
+  workMs: settings.workMs.schema,
   /** Calls holding a place now, those whose caller has gone included. */
   busy: count,
   /** Calls waiting in line for a place. */
@@ -59,9 +58,9 @@ export type CallerCounts = z.infer<typeof callerCountsSchema>;
 /** GET /admin/failure, and the answer to POST /admin/failure. */
 export const failureStateSchema = z.strictObject({
   mode: failureModeSchema,
-  hangMs: ms,
-  latencyMs: ms,
-  errorRate: z.number().min(0).max(1),
+  hangMs: settings.hangMs.schema,
+  latencyMs: settings.latencyMs.schema,
+  errorRate: settings.errorRate.schema,
   /** Requests held by the `hang` mode right now, with their caller still waiting. */
   hanging: count,
   /** Datetime of the last change. */
