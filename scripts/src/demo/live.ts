@@ -12,9 +12,9 @@ import {
   type Targets,
   type TourFeed,
 } from '@cbd/loadtest';
-import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
 import { EXIT } from '../cli/exit-codes.js';
+import { runningOf } from '../cli/options.js';
 import { assertPortsFree } from '../stack/ports.js';
 import { openServiceLogs } from '../stack/service-logs.js';
 import { Stack } from '../stack/stack.js';

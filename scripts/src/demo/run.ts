@@ -21,8 +21,8 @@ import {
   type LadderStack,
   type ServiceName,
 } from '@cbd/loadtest';
-import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
+import { runningOf } from '../cli/options.js';
 import type { LadderChildName, LadderPlan, StackPlan } from '../stack/service-env.js';
 import type { ServiceLogs } from '../stack/service-logs.js';
 import { ROOT_DIR } from '../stack/services.js';

@@ -8,9 +8,9 @@ import {
   tourSettings,
   type Targets,
 } from '@cbd/loadtest';
-import { runningOf } from '../cli/options.js';
 import type { CommandContext } from '../cli/command.js';
 import { EXIT } from '../cli/exit-codes.js';
+import { runningOf } from '../cli/options.js';
 import { checkReachable } from '../demo/existing-stack.js';
 import { DASHBOARD_HOST, livePorts } from '../demo/live-config.js';
 import { openLivePage, type LivePage } from '../demo/live.js';
