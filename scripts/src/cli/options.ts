@@ -115,12 +115,17 @@ export const TARGET_OPTIONS = {
   'recommendations-url': { type: 'string' },
 } as const satisfies Record<TargetOption, unknown>;
 
-const usageLine = (option: TargetOption) => {
-  const { env, default: port } = STACK_PORT_SETTINGS[TARGET_OF[option]];
-  return `  --${`${option} <url>`.padEnd(26)}${TARGET_OF[option]} (default ${localUrl(port)}, or its ${env})`;
-};
+const TARGET_NAMES = Object.keys(TARGET_OF) as TargetOption[];
+const INDENT = ' '.repeat(30);
 
-export const TARGET_USAGE = (Object.keys(TARGET_OF) as TargetOption[]).map(usageLine).join('\n');
+export const TARGET_USAGE = [
+  ...TARGET_NAMES.map(
+    (o) =>
+      `  --${`${o} <url>`.padEnd(26)}${TARGET_OF[o]} (default ${localUrl(STACK_PORT_SETTINGS[TARGET_OF[o]].default)})`,
+  ),
+  `${INDENT}a default moves with the service's port variable:`,
+  `${INDENT}${TARGET_NAMES.map((o) => STACK_PORT_SETTINGS[TARGET_OF[o]].env).join(', ')}`,
+].join('\n');
 
 /**
  * The URLs given, each checked. They say where services already running are, so they go with
@@ -131,7 +136,7 @@ export function givenTargets(
   values: Partial<Record<TargetOption, string>>,
   noStart: boolean,
 ): Partial<Targets> {
-  const given = (Object.keys(TARGET_OF) as TargetOption[]).filter((o) => values[o] !== undefined);
+  const given = TARGET_NAMES.filter((o) => values[o] !== undefined);
   const urls = Object.fromEntries(given.map((o) => [TARGET_OF[o], url(o, values[o] as string)]));
   if (given.length > 0 && !noStart)
     throw LaunchErrors.badOption(
