@@ -49,14 +49,15 @@ async function run(title: string) {
   return { text: fake.text(), answer };
 }
 
-const num = (text: string) => Number(text.replace(/\s/g, ''));
+// formatMs says "<1 ms" below a millisecond, as a call on an idle machine may take.
+const num = (text: string) => (text === '<1' ? 0 : Number(text.replace(/\s/g, '')));
 
 describe('the tour’s steps, each against the real services', () => {
   it('normal operation: when all is healthy, then every call gets live recommendations and the circuit stays closed', async () => {
     const { answer } = await run('Normal operation');
 
     expect(answer).toMatch(
-      /^10 of 10 answered 200 with live recommendations, in a median \d+\sms; the circuit is CLOSED, with 0 failures in 11 calls to recommendations\.$/,
+      /^10 of 10 answered 200 with live recommendations, in a median (?:<1|\d+)\sms; the circuit is CLOSED, with 0 failures in 11 calls to recommendations\.$/,
     );
   });
 
@@ -67,7 +68,7 @@ describe('the tour’s steps, each against the real services', () => {
       /^gateway-v1 answered 50[24] \(\w+\) after (\d+)\sms, with no product; /.exec(answer) ?? [];
     expect(num(v1Ms ?? '0')).toBeGreaterThanOrEqual(250);
     expect(answer).toMatch(
-      /gateway-v2 answered 5 of 5 with the product, without recommendations: 3 calls after its 50\sms timeout \(\d+\sms\), then 2 at once \(\d+\sms\), its circuit open\.$/,
+      /gateway-v2 answered 5 of 5 with the product, without recommendations: 3 calls after its 50\sms timeout \(\d+\sms\), then 2 at once \((?:<1|\d+)\sms\), its circuit open\.$/,
     );
     expect(text).toContain('$ time curl -s --max-time 6 ');
   });
@@ -76,7 +77,7 @@ describe('the tour’s steps, each against the real services', () => {
     const { answer } = await run('Trigger opening');
 
     const [, rejected, failed] =
-      /^The circuit opened after 3 failed calls .* Rejected calls then took (\d+)\sms, failed ones (\d+)\sms: \S+× faster\.$/.exec(
+      /^The circuit opened after 3 failed calls .* Rejected calls then took (<1|\d+)\sms, failed ones (\d+)\sms: \S+× faster\.$/.exec(
         answer,
       ) ?? [];
     expect(num(failed ?? '0')).toBeGreaterThanOrEqual(50);
@@ -87,7 +88,7 @@ describe('the tour’s steps, each against the real services', () => {
     const { answer } = await run('Fast fail');
 
     const [, slow] =
-      /^The fast fail \(rejected by the open circuit\) took \d+\sms, the slow fail \(timed out\) (\d+)\sms: \S+× faster\. A healthy call took \d+\sms/.exec(
+      /^The fast fail \(rejected by the open circuit\) took (?:<1|\d+)\sms, the slow fail \(timed out\) (\d+)\sms: \S+× faster\. A healthy call took (?:<1|\d+)\sms/.exec(
         answer,
       ) ?? [];
     expect(num(slow ?? '0')).toBeGreaterThanOrEqual(50);
@@ -128,7 +129,7 @@ describe('the tour’s steps, each against the real services', () => {
     const { answer } = await run('Collateral damage');
 
     const [, v1, v2] =
-      /^gateway-v1's \/products\/1, which never calls recommendations, waited (\d+)\sms for a place in its pool \(4 of 4 places held by hung calls, \d+ more waiting\); gateway-v2's answered in (\d+)\sms/.exec(
+      /^gateway-v1's \/products\/1, which never calls recommendations, waited (\d+)\sms for a place in its pool \(4 of 4 places held by hung calls, \d+ more waiting\); gateway-v2's answered in (<1|\d+)\sms/.exec(
         answer,
       ) ?? [];
     expect(num(v1 ?? '0')).toBeGreaterThan(num(v2 ?? '0') + 50);
