@@ -10,11 +10,11 @@ import {
 } from '@cbd/loadtest';
 import { processIo, runCommand, type Command, type CommandContext } from './cli/command.js';
 import { EXIT } from './cli/exit-codes.js';
+import { runningTargets } from './cli/options.js';
 import { progressLine } from './cli/progress.js';
 import { runLive } from './demo/live.js';
 import { parseDemoOptions, USAGE, type DemoOptions } from './demo/options.js';
 import { demoRungs, runDemo, type DemoPlan } from './demo/run.js';
-import { runningTargets } from './cli/options.js';
 import { readAdminToken, readDashboardPort } from './settings.js';
 import { planLadder, planStack } from './stack/service-env.js';
 import { openServiceLogs } from './stack/service-logs.js';

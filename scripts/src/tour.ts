@@ -1,8 +1,8 @@
 // `pnpm tour`: a guided tour of the breaker, one step at a time, in this terminal.
 import { tourProfile } from '@cbd/loadtest';
 import { processIo, runCommand, type Command } from './cli/command.js';
-import { LaunchErrors } from './errors.js';
 import { runningTargets } from './cli/options.js';
+import { LaunchErrors } from './errors.js';
 import { readAdminToken, readDashboardPort } from './settings.js';
 import { planStack } from './stack/service-env.js';
 import { REPORTS_DIR } from './stack/services.js';

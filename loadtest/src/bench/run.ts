@@ -24,13 +24,18 @@ export const WIDE_BULKHEAD = 100;
 /** "Slow but working": the added latency that shows what a tight bulkhead costs. */
 const SLOW_DEPENDENCY_MS = 50;
 
+/** The demo's outage, as the bench puts it on the gateways: its settings and its users' load. */
+function outageOf(quick: boolean) {
+  const scenario = scenarioSettings({ quick, model: 'open' });
+  return { scenario, load: scenario.load.outage as OpenLoad };
+}
+
 /**
  * The full bench: warm-ups of 3 s, then 5 alternating rounds of 5 s per target; users arriving
  * at the demo's rate; the demo's outage. --quick: about a minute in all.
  */
 export function benchSettings(quick: boolean, services: StackSettings): BenchSettings {
-  const scenario = scenarioSettings({ quick, model: 'open' });
-  const load = scenario.load.outage as OpenLoad;
+  const { scenario, load } = outageOf(quick);
   return {
     connections: 100,
     warmupMs: quick ? 1000 : 3000,
@@ -77,8 +82,7 @@ const seconds = (ms: number) => `${ms / 1000} s`;
 export async function runOutageBench(plan: BenchPlan, stack: BenchStack): Promise<OutageFigures> {
   const { quick, signal, onPhase } = plan;
   const { targets, control, pids } = stack;
-  const scenario = scenarioSettings({ quick, model: 'open' });
-  const load = scenario.load.outage as OpenLoad;
+  const { scenario, load } = outageOf(quick);
   onPhase(
     `outage, per user: recommendations hang; gateway-v1, then gateway-v2, ${formatRate(load.rate)} users/s, ${seconds(scenario.outage.durationMs)} each; memory and sockets sampled`,
   );
@@ -122,7 +126,7 @@ export async function runCapacityBench(
   };
   const flatOut = `${connections} connections flat out; warm-up ${seconds(warmupMs)}, ${rounds} rounds of ${seconds(runMs)}`;
   const startupCapacity = settings.services.v2.capacity ?? WIDE_BULKHEAD;
-  const load = scenarioSettings({ quick, model: 'open' }).load.outage as OpenLoad;
+  const { load } = outageOf(quick);
 
   onPhase(
     `capacity: bare proxy vs gateway-v2 with its circuit open (recommendations hang), ${flatOut}`,
