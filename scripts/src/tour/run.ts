@@ -53,8 +53,9 @@ export async function runTour(plan: TourPlan, context: CommandContext): Promise<
   try {
     if (plan.stack && logs) {
       stack = await Stack.startLogged(plan.stack, context, logs, 'tour');
-    } else await checkReachable(runningOf(plan));
+    }
     targets = stack?.urls ?? runningOf(plan);
+    if (!stack) await checkReachable(targets);
     const tourStack = await readTourStack(targets, adminToken);
     if (context.signal.aborted) return EXIT.ok;
     terminal = openTerminal({
