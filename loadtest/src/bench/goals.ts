@@ -45,6 +45,20 @@ const withRecommendations = (t: TargetResult) => {
   return responses > 0 ? full / responses : 0;
 };
 
+/**
+ * The ratio round by round, where the two ran back to back: how far one round, and so one
+ * median, can be trusted on this machine.
+ */
+function roundByRound(a: TargetResult, b: TargetResult): string {
+  const each = a.runs.flatMap((run, i) => {
+    const r = ratio(run.reqPerSec, b.runs[i]?.reqPerSec);
+    return r === null ? [] : [r];
+  });
+  if (each.length < 2) return '';
+  const [low, high] = [Math.min(...each), Math.max(...each)];
+  return `; ${low.toFixed(2)}–${high.toFixed(2)}× round by round`;
+}
+
 function capacityGoals(m: BenchMeasurements): Draft[] {
   const { bare, v2Open, v2Healthy } = m;
   const rates = (a: TargetResult, b: TargetResult) =>
@@ -56,7 +70,7 @@ function capacityGoals(m: BenchMeasurements): Draft[] {
       label: 'v2 circuit open ÷ bare proxy, req/s',
       measured: ratio(v2Open.median.reqPerSec, bare.median.reqPerSec),
       unit: 'ratio',
-      detail: rates(v2Open, bare),
+      detail: `${rates(v2Open, bare)}${roundByRound(v2Open, bare)}`,
       goal: { op: 'min', value: 0.9 },
     },
     {

@@ -40,6 +40,30 @@ describe('evaluateGoals', () => {
     expect(byId(goals, 'open-vs-bare-p99').result).toBe('miss');
   });
 
+  it('when the rounds disagree, then the throughput figure gives the ratio’s range round by round', () => {
+    const { measurements, settings } = loadBench();
+    const m = structuredClone(measurements);
+    const rounds = (rates: number[]) =>
+      rates.map((reqPerSec, i) => ({ ...m.bare.runs[i % m.bare.runs.length]!, reqPerSec }));
+    m.bare.runs = rounds([5000, 4000, 5000]);
+    m.v2Open.runs = rounds([4300, 3800, 4600]);
+
+    const throughput = byId(evaluateGoals(m, settings), 'open-vs-bare-throughput');
+
+    expect(throughput.detail).toMatch(/; 0\.86–0\.95× round by round$/);
+  });
+
+  it('when there was one round only, then no range is given', () => {
+    const { measurements, settings } = loadBench();
+    const m = structuredClone(measurements);
+    m.bare.runs = m.bare.runs.slice(0, 1);
+    m.v2Open.runs = m.v2Open.runs.slice(0, 1);
+
+    const throughput = byId(evaluateGoals(m, settings), 'open-vs-bare-throughput');
+
+    expect(throughput.detail).not.toContain('round by round');
+  });
+
   it('when some of v2’s healthy answers came from the fallback, then the healthy figure says how many had recommendations', () => {
     const { measurements, settings } = loadBench();
     const m = structuredClone(measurements);
