@@ -51,7 +51,7 @@ const withRecommendations = (t: TargetResult) => {
  */
 function roundByRound(a: TargetResult, b: TargetResult): string {
   const each = a.runs.flatMap((run, i) => {
-    const r = ratio(run.reqPerSec, b.runs[i]?.reqPerSec);
+    const r = ratio(run.reqPerSec, b.runs[i]?.reqPerSec ?? null);
     return r === null ? [] : [r];
   });
   if (each.length < 2) return '';
