@@ -1,14 +1,5 @@
-import { sharedEnd, timeLimit } from '../runner/time-limit.js';
+import { sendProbes, type ProbeOptions } from '../runner/probe.js';
 import type { GatewaySecond, ProbeNow } from './types.js';
-
-export interface HealthProbeOptions {
-  /** e.g. http://127.0.0.1:8080/products/1: a route that needs only the healthy service. */
-  url: string;
-  intervalMs: number;
-  timeoutMs: number;
-  patienceMs: number;
-  t0: number;
-}
 
 export interface RunningHealthProbe {
   now(): ProbeNow;
@@ -23,32 +14,20 @@ export interface RunningHealthProbe {
  * stuck behind a hung pool must not stop the next from being sent. Unlike the scenarios' probe
  * it keeps nothing but the current seconds, so it can run for hours.
  */
-export function startHealthProbe(options: HealthProbeOptions): RunningHealthProbe {
-  const { url, intervalMs, timeoutMs, patienceMs, t0 } = options;
+export function startHealthProbe(options: ProbeOptions): RunningHealthProbe {
+  const { patienceMs, t0 } = options;
   const waiting = new Map<number, number>();
   const seconds = new Map<number, GatewaySecond['probes']>();
-  const ended = sharedEnd();
-  const inFlight = new Set<Promise<void>>();
   let last: ProbeNow['last'] = null;
   let next = 0;
 
-  const probeOnce = async () => {
+  const sender = sendProbes(options, async (ask, ended) => {
     const id = (next += 1);
     const sent = Date.now();
     waiting.set(id, sent);
-    let status: number | null = null;
-    const limit = timeLimit(timeoutMs, ended.signal);
-    try {
-      const res = await fetch(url, { signal: limit.signal });
-      await res.arrayBuffer();
-      status = res.status;
-    } catch {
-      // No answer in time, or no connection: a probe without a status.
-    } finally {
-      limit.clear();
-    }
+    const status = await ask();
     waiting.delete(id);
-    if (ended.signal.aborted) return;
+    if (ended.aborted) return;
     const done = Date.now();
     const ms = done - sent;
     const inTime = status === 200 && ms <= patienceMs;
@@ -59,14 +38,7 @@ export function startHealthProbe(options: HealthProbeOptions): RunningHealthProb
     if (inTime) second.inTime += 1;
     second.worstMs = Math.max(second.worstMs ?? 0, ms);
     seconds.set(t, second);
-  };
-
-  const send = () => {
-    const pending = probeOnce().finally(() => inFlight.delete(pending));
-    inFlight.add(pending);
-  };
-  send();
-  const timer = setInterval(send, intervalMs);
+  });
 
   const oldest = () => {
     const first = Math.min(...waiting.values());
@@ -85,10 +57,6 @@ export function startHealthProbe(options: HealthProbeOptions): RunningHealthProb
         worstMs: stuck === null ? second.worstMs : Math.max(second.worstMs ?? 0, stuck),
       };
     },
-    async stop() {
-      clearInterval(timer);
-      ended.abort();
-      await Promise.all(inFlight);
-    },
+    stop: () => sender.stop(),
   };
 }

@@ -15,46 +15,42 @@ export interface RunningProbe {
   stop(): Promise<Collateral>;
 }
 
+/** Probes sent on a schedule. */
+export interface ProbeSender {
+  /** Stops sending, cuts off the probes still waiting and waits for them to end. */
+  stop(): Promise<void>;
+}
+
 /**
- * Sends one GET every intervalMs beside the load, without waiting for the previous one: a
- * probe stuck 30 s behind a hung pool must not stop the next ones from being sent.
+ * Runs `probe` every intervalMs, the first at once, without waiting for the one before: a
+ * probe stuck 30 s behind a hung pool must not stop the next ones from being sent. Its `ask`
+ * GETs `url` and gives the status, or null with no answer within timeoutMs (or none before
+ * stop); `ended` is aborted once stop is called.
  */
-export function startProbe({
-  url,
-  intervalMs,
-  timeoutMs,
-  patienceMs,
-  t0,
-}: ProbeOptions): RunningProbe {
-  const samples: ProbeSample[] = [];
+export function sendProbes(
+  { url, intervalMs, timeoutMs }: Pick<ProbeOptions, 'url' | 'intervalMs' | 'timeoutMs'>,
+  probe: (ask: () => Promise<number | null>, ended: AbortSignal) => Promise<void>,
+): ProbeSender {
   const inFlight = new Set<Promise<void>>();
   // Probes still waiting when the load ends are cut off, not waited for (up to the client
   // timeout): they count as unanswered, which is what they were while the load ran.
   const ended = sharedEnd();
 
-  const probeOnce = async () => {
-    const sent = Date.now();
-    let status: number | null = null;
+  const ask = async () => {
     const limit = timeLimit(timeoutMs, ended.signal);
     try {
       const res = await fetch(url, { signal: limit.signal });
       await res.arrayBuffer();
-      status = res.status;
+      return res.status;
     } catch {
-      // No answer in time (or no connection): recorded as a probe without latency.
+      return null; // no answer in time, or no connection
     } finally {
       limit.clear();
     }
-    const waited = Date.now() - sent;
-    samples.push(
-      status === null
-        ? { t: sent - t0, ms: null, status, waitedMs: waited }
-        : { t: sent - t0, ms: waited, status },
-    );
   };
 
   const send = () => {
-    const pending = probeOnce().finally(() => inFlight.delete(pending));
+    const pending = probe(ask, ended.signal).finally(() => inFlight.delete(pending));
     inFlight.add(pending);
   };
   send();
@@ -65,6 +61,27 @@ export function startProbe({
       clearInterval(timer);
       ended.abort();
       await Promise.all(inFlight);
+    },
+  };
+}
+
+/** The scenarios' probe: every answer kept, for the collateral figures of a run. */
+export function startProbe(options: ProbeOptions): RunningProbe {
+  const { url, patienceMs, t0 } = options;
+  const samples: ProbeSample[] = [];
+  const sender = sendProbes(options, async (ask) => {
+    const sent = Date.now();
+    const status = await ask();
+    const waited = Date.now() - sent;
+    samples.push(
+      status === null
+        ? { t: sent - t0, ms: null, status, waitedMs: waited }
+        : { t: sent - t0, ms: waited, status },
+    );
+  });
+  return {
+    async stop() {
+      await sender.stop();
       return summarizeProbes(new URL(url).pathname, samples, patienceMs);
     },
   };
