@@ -10,9 +10,8 @@ export interface RunningHealthProbe {
 }
 
 /**
- * One GET every intervalMs beside the live load, without waiting for the previous one: a probe
- * stuck behind a hung pool must not stop the next from being sent. Unlike the scenarios' probe
- * it keeps nothing but the current seconds, so it can run for hours.
+ * The live page's probe, sent as the scenarios' is (`sendProbes`). Unlike theirs it keeps
+ * nothing but the current seconds, so it can run for hours.
  */
 export function startHealthProbe(options: ProbeOptions): RunningHealthProbe {
   const { patienceMs, t0 } = options;
