@@ -45,4 +45,9 @@ describe('soakSettings', () => {
       connections: 3,
     });
   });
+
+  it('when --quick, then the warm-up is as long as a full soak’s, so the memory check starts from the working heap', () => {
+    const services = fixtureServices();
+    expect(soakSettings(true, services).warmupMs).toBe(soakSettings(false, services).warmupMs);
+  });
 });
