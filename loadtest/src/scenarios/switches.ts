@@ -27,9 +27,13 @@ export function startSwitches(t0: number, first: PhaseMode, signal: AbortSignal)
       current = next;
       startMs = now;
     },
-    /** Ends the last phase now, or at `atMs` if that came first; the phases from t0 on. */
-    end(atMs = Infinity): Phase[] {
-      const endMs = Math.max(startMs, Math.min(atMs, Date.now() - t0));
+    /**
+     * Ends the last phase at `atMs`, the end of a schedule the loads have run through, or now;
+     * the phases from t0 on. Not the earlier of the two: the loads' timers run on the event
+     * loop's clock, and Date.now() can read a millisecond short of a schedule that is over.
+     */
+    end(atMs?: number): Phase[] {
+      const endMs = Math.max(startMs, atMs ?? Date.now() - t0);
       return [...phases, { ...current, startMs, endMs }];
     },
   };
