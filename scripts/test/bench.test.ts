@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GOAL_IDS, benchSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { outDir } from './helpers/out-dir.js';
 import { processesRunning } from './helpers/processes.js';
 import { runScript } from './helpers/run-script.js';
 
@@ -13,7 +13,7 @@ const BARE_PROXY = 'bare-proxy-server.ts';
 describe('pnpm bench (end to end)', () => {
   it('when run with --quick, then it reports every phase, writes a valid bench.json with every goal, prints the table, measures capacity on gateways started after the outage and leaves nothing running', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'bench-'));
+    const out = await outDir('bench');
 
     const run = runScript('bench.ts', ['--quick', '--out', out], stackPortEnv(ports));
     const { code } = await run.exited;
@@ -51,7 +51,7 @@ describe('pnpm bench (end to end)', () => {
 
   it('when interrupted with Ctrl-C mid-run, then every service and the bare proxy stop, it exits 130 and writes no bench.json', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'bench-'));
+    const out = await outDir('bench');
     const run = runScript('bench.ts', ['--quick', '--out', out], stackPortEnv(ports));
     await run.waitFor('[3/7]');
 

@@ -1,17 +1,15 @@
-import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readEventStream, timedGet } from '@cbd/common/tools';
 import { describe, expect, it } from 'vitest';
 import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { outDir } from './helpers/out-dir.js';
 import { runScript, stopOnFinish } from './helpers/run-script.js';
 
 describe('pnpm demo --live (end to end)', () => {
   it('when run, then the dashboard streams live data and its buttons work, and Ctrl-C stops everything and exits 0', async (ctx) => {
     const ports = await freePorts(5);
     const [dashboardPort = 0, ...stack] = ports;
-    const out = await mkdtemp(join(tmpdir(), 'live-'));
+    const out = await outDir('live');
     const run = runScript('run-demo.ts', ['--live', '--quick', '--rate', '20', '--out', out], {
       ...stackPortEnv(stack),
       DASHBOARD_PORT: String(dashboardPort),

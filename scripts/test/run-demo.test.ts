@@ -1,16 +1,16 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { allFree, freePorts, freeRun, stackPortEnv } from './helpers/free-ports.js';
+import { outDir } from './helpers/out-dir.js';
 import { servicePid } from './helpers/processes.js';
 import { runScript } from './helpers/run-script.js';
 
 describe('pnpm demo (end to end)', () => {
   it('when run with --quick, then it writes a valid report that shows the cascade and the fix, and leaves no process behind', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const out = await outDir('demo');
 
     const run = runScript('run-demo.ts', ['--quick', '--out', out], stackPortEnv(ports));
     const { code } = await run.exited;
@@ -39,7 +39,7 @@ describe('pnpm demo (end to end)', () => {
 
   it('when run with --scenario layers --quick, then every rung is reported side by side and the ladder’s ports are freed', async () => {
     const ports = await freeRun(15);
-    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const out = await outDir('demo');
 
     const run = runScript('run-demo.ts', ['--quick', '--scenario', 'layers', '--out', out], {
       LADDER_PORT: String(ports[0]),
@@ -84,7 +84,7 @@ describe('pnpm demo (end to end)', () => {
 
   it('when interrupted with Ctrl-C mid-run, then every service stops, it exits non-zero and writes no report', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const out = await outDir('demo');
     const run = runScript(
       'run-demo.ts',
       ['--quick', '--scenario', 'outage', '--out', out],
@@ -105,7 +105,7 @@ describe('pnpm demo (end to end)', () => {
 
   it('when a service dies mid-run, then the demo stops the others, names it and exits 1', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'demo-'));
+    const out = await outDir('demo');
     const run = runScript(
       'run-demo.ts',
       ['--quick', '--scenario', 'outage', '--out', out],

@@ -1,16 +1,16 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { soakSchema } from '@cbd/loadtest';
 import { describe, expect, it } from 'vitest';
 import { allFree, freePorts, stackPortEnv } from './helpers/free-ports.js';
+import { outDir } from './helpers/out-dir.js';
 import { servicePid } from './helpers/processes.js';
 import { runScript, stopOnFinish } from './helpers/run-script.js';
 
 describe('pnpm soak (end to end)', () => {
   it('when run with --quick, then nothing crashed or leaked, every response was classified and the breaker followed the flaps', async () => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'soak-'));
+    const out = await outDir('soak');
 
     const run = runScript('soak.ts', ['--quick', '--out', out], stackPortEnv(ports));
     const { code } = await run.exited;
@@ -47,7 +47,7 @@ describe('pnpm soak (end to end)', () => {
 
   it('when a service dies mid-soak, then it stops the others at once, names it and exits 1 without a report', async (ctx) => {
     const ports = await freePorts(4);
-    const out = await mkdtemp(join(tmpdir(), 'soak-'));
+    const out = await outDir('soak');
     const run = runScript('soak.ts', ['--quick', '--out', out], stackPortEnv(ports));
     stopOnFinish(ctx, run);
     await run.waitFor('[2/3]');
