@@ -1,6 +1,6 @@
 import { isClientError } from '@cbd/common';
 import CircuitBreaker from 'opossum';
-import { BREAKER_OPTION_KEYS, type BreakerOptions } from './config.js';
+import { BREAKER_OPTION_KEYS, OPOSSUM_OPTIONS, type BreakerOptions } from './config.js';
 
 /** A breaker's options; the product breaker has no bulkhead of its own (its agent is one). */
 export type BreakerSettings = Omit<BreakerOptions, 'capacity'> & { capacity?: number };
@@ -14,19 +14,6 @@ type WithState = CircuitBreaker.Options & { state?: BreakerState };
 
 export const stateOf = (breaker: CircuitBreaker): BreakerState =>
   breaker.toJSON().state as unknown as BreakerState;
-
-/**
- * The opossum option each breaker setting sets. Typed by the settings, so a new one does not
- * compile until it is named here.
- */
-export const OPOSSUM_OPTIONS = {
-  timeoutMs: 'timeout',
-  errorThresholdPercentage: 'errorThresholdPercentage',
-  volumeThreshold: 'volumeThreshold',
-  resetTimeoutMs: 'resetTimeout',
-  capacity: 'capacity',
-  rollingWindowMs: 'rollingCountTimeout',
-} as const satisfies Record<keyof BreakerOptions, keyof CircuitBreaker.Options>;
 
 /**
  * One breaker per upstream, made at start-up (a breaker per request would never trip), or

@@ -10,6 +10,7 @@ import {
   UNPROTECTED_DEFAULTS,
   type SettingValues,
 } from '@cbd/common';
+import type CircuitBreaker from 'opossum';
 
 /**
  * What gateway-v2 adds to gateway-v1, one by one, in the order of the ladder from one to the
@@ -62,6 +63,19 @@ export const breakerSettings = {
 
 export type BreakerOptions = SettingValues<typeof breakerSettings>;
 export const BREAKER_OPTION_KEYS = Object.keys(breakerSettings) as (keyof BreakerOptions)[];
+
+/**
+ * The opossum option each breaker setting sets. Typed by the settings, so a new one does not
+ * compile until it is named here, beside its definition.
+ */
+export const OPOSSUM_OPTIONS = {
+  timeoutMs: 'timeout',
+  errorThresholdPercentage: 'errorThresholdPercentage',
+  volumeThreshold: 'volumeThreshold',
+  resetTimeoutMs: 'resetTimeout',
+  capacity: 'capacity',
+  rollingWindowMs: 'rollingCountTimeout',
+} as const satisfies Record<keyof BreakerOptions, keyof CircuitBreaker.Options>;
 
 const gatewaySettings = {
   productTimeoutMs: setting.int('PRODUCT_TIMEOUT_MS', {

@@ -1,12 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  createBreaker,
-  fireBreaker,
-  OPOSSUM_OPTIONS,
-  type BreakerSettings,
-} from '../src/breaker.js';
-import { BREAKER_OPTION_KEYS, type BreakerOptions } from '../src/config.js';
+import { createBreaker, fireBreaker, type BreakerSettings } from '../src/breaker.js';
+import { BREAKER_OPTION_KEYS, OPOSSUM_OPTIONS, type BreakerOptions } from '../src/config.js';
 
 const SETTINGS: BreakerSettings = {
   timeoutMs: 1000,
