@@ -1,9 +1,16 @@
+import { omit } from '@cbd/common';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createBreaker, fireBreaker, type BreakerSettings } from '../src/breaker.js';
-import { BREAKER_OPTION_KEYS, OPOSSUM_OPTIONS, type BreakerOptions } from '../src/config.js';
+import {
+  BREAKER_OPTION_KEYS,
+  loadConfig,
+  OPOSSUM_OPTIONS,
+  type BreakerOptions,
+} from '../src/config.js';
 
 const SETTINGS: BreakerSettings = {
+  ...omit(loadConfig({}).breaker, ['capacity']),
   timeoutMs: 1000,
   errorThresholdPercentage: 50,
   volumeThreshold: 0,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { measureBreakerOverhead } from '../../src/bench/breaker-overhead.js';
+import { breakerDefaults } from '../helpers/breaker.js';
 
 const OPTIONS = {
+  ...breakerDefaults(),
   timeoutMs: 1000,
   errorThresholdPercentage: 50,
   volumeThreshold: 3,

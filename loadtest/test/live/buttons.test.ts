@@ -1,4 +1,4 @@
-import { breakerOptionsSchema, settings } from '@cbd/gateway-v2/contract';
+import { breakerOptionsSchema } from '@cbd/gateway-v2/contract';
 import { describe, expect, it } from 'vitest';
 import {
   BREAKER_PRESETS,
@@ -7,15 +7,9 @@ import {
   presetChange,
   presetOf,
 } from '../../src/live/buttons.js';
+import { breakerDefaults } from '../helpers/breaker.js';
 
-const startup = breakerOptionsSchema.parse({
-  timeoutMs: settings.timeoutMs.default,
-  errorThresholdPercentage: settings.errorThresholdPercentage.default,
-  volumeThreshold: settings.volumeThreshold.default,
-  resetTimeoutMs: settings.resetTimeoutMs.default,
-  capacity: settings.capacity.default,
-  rollingWindowMs: settings.rollingWindowMs.default,
-});
+const startup = breakerDefaults();
 
 describe('the breaker presets', () => {
   it('when aggressive, then the breaker times out and probes sooner and opens at the first failures', () => {

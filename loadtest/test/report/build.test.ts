@@ -3,6 +3,7 @@ import type { ArrivalRecord } from '../../src/model/load.js';
 import { buildReport, rawResults, toGatewayRun } from '../../src/report/build.js';
 import type { GatewayRecording } from '../../src/scenarios/gateway-load.js';
 import type { ScenarioRecording } from '../../src/scenarios/recording.js';
+import { breakerDefaults } from '../helpers/breaker.js';
 import { testSettings } from '../scenarios/settings.js';
 
 const ENVIRONMENT = {
@@ -23,6 +24,7 @@ const SERVICES = {
   },
   v1: { size: 4, upstreamTimeoutMs: 300, retries: 0 },
   v2: {
+    ...breakerDefaults(),
     timeoutMs: 50,
     errorThresholdPercentage: 50,
     volumeThreshold: 3,

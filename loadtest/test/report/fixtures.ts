@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { reportSchema, type Report } from '../../src/report/schema.js';
+import { withBreakerDefaults } from '../helpers/breaker.js';
 
 export type FixtureName =
   'report' | 'report-closed' | 'report-outage-only' | 'report-layers' | 'report-partial';
@@ -7,7 +8,9 @@ export type FixtureName =
 /** A report written by a real quick run, checked against the schema it claims. */
 export function loadFixture(name: FixtureName): Report {
   const text = readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
-  return reportSchema.parse(JSON.parse(text));
+  const recorded = JSON.parse(text) as { config: { services: { v2: object } } };
+  withBreakerDefaults(recorded.config.services);
+  return reportSchema.parse(recorded);
 }
 
 /** Markup in every string a report carries from outside: the page must show it, never run it. */

@@ -1,6 +1,7 @@
 import { startStubUpstream, type StubUpstream } from '@cbd/common/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchCircuit, watchPool } from '../../src/runner/watch.js';
+import { breakerDefaults } from '../helpers/breaker.js';
 
 let stub: StubUpstream | undefined;
 afterEach(async () => {
@@ -30,6 +31,7 @@ describe('watchCircuit', () => {
         stats: counts,
         totals: counts,
         options: {
+          ...breakerDefaults(),
           timeoutMs: 1,
           errorThresholdPercentage: 50,
           volumeThreshold: 1,

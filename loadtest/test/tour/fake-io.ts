@@ -1,5 +1,6 @@
 import { realWait, type TourIo, type TourKey } from '../../src/tour/io.js';
 import type { TourStack } from '../../src/tour/stack.js';
+import { breakerDefaults } from '../helpers/breaker.js';
 
 interface Waiter {
   resolve: (key: TourKey) => void;
@@ -68,6 +69,7 @@ export const NO_STACK: TourStack = {
     },
     v1: { size: 4, upstreamTimeoutMs: 300, retries: 0 },
     v2: {
+      ...breakerDefaults(),
       timeoutMs: 50,
       errorThresholdPercentage: 50,
       volumeThreshold: 3,
