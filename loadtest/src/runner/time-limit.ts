@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A call's signal: aborted once `ms` have passed, or as soon as `signal` aborts. */
 export interface TimeLimit {
@@ -40,4 +41,17 @@ export function sharedEnd(): AbortController {
   const end = new AbortController();
   setMaxListeners(Infinity, end.signal);
   return end;
+}
+
+/**
+ * Waits until Date.now() reaches `at` (epoch ms), or rejects when `signal` aborts. Timers run on
+ * the event loop's clock, which can be a millisecond ahead of Date.now(), so the wait is taken
+ * again while it is short: a moment timed from a Date.now() t0 is never reached early.
+ */
+export async function waitUntil(at: number, signal?: AbortSignal): Promise<void> {
+  let wait = at - Date.now();
+  do {
+    await sleep(Math.max(0, wait), undefined, { signal });
+    wait = at - Date.now();
+  } while (wait > 0);
 }

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { interrupted } from '../errors.js';
 import type { Phase } from '../model/phases.js';
+import { waitUntil } from '../runner/time-limit.js';
 
 /** A failure mode of recommendations-service, as a phase records it. */
 export type PhaseMode = Pick<Phase, 'mode' | 'errorRate'>;
@@ -20,7 +20,7 @@ export function startSwitches(t0: number, first: PhaseMode, signal: AbortSignal)
       phases.find((p) => atMs >= p.startMs && atMs < p.endMs)?.mode ?? current.mode,
     /** At `atMs` from t0, pulls `pull` and starts the phase `next`. */
     async switchTo(next: PhaseMode, atMs: number, pull: () => Promise<unknown>): Promise<void> {
-      await sleep(Math.max(0, t0 + atMs - Date.now()), undefined, { signal });
+      await waitUntil(t0 + atMs, signal);
       await pull();
       const now = Date.now() - t0;
       phases.push({ ...current, startMs, endMs: now });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyCounts } from '../model/outcome.js';
 import type { ClosedRecording } from '../runner/closed-loop.js';
 import { startClosedLoad } from '../runner/closed-loop.js';
@@ -11,6 +10,7 @@ import {
   toMb,
   type ProcessSample,
 } from '../runner/process-stats.js';
+import { waitUntil } from '../runner/time-limit.js';
 import { watchCircuit } from '../runner/watch.js';
 import { LOAD_PATH } from '../scenarios/settings.js';
 import type { SoakLoad, SoakProcess, SoakReport, SoakSettings, Stretch } from './schema.js';
@@ -140,7 +140,7 @@ export async function runSoak(plan: SoakPlan): Promise<SoakRecording> {
   let failure: Error | undefined;
   try {
     for (const [index, planned] of schedule.entries()) {
-      await sleep(Math.max(0, t0 + planned.startMs - Date.now()), undefined, { signal });
+      await waitUntil(t0 + planned.startMs, signal);
       const startMs = Date.now() - t0;
       await control.setFailure({ mode: planned.mode, errorRate: 0.5 });
       const previous = stretches.at(-1);

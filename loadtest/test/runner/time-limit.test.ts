@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sharedEnd, timeLimit } from '../../src/runner/time-limit.js';
+import { sharedEnd, timeLimit, waitUntil } from '../../src/runner/time-limit.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -66,5 +66,32 @@ describe('sharedEnd', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+});
+
+describe('waitUntil', () => {
+  beforeEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('when it resolves, then Date.now() has reached the moment, every time', async () => {
+    for (let i = 0; i < 50; i += 1) {
+      const at = Date.now() + 5;
+      await waitUntil(at);
+      expect(Date.now()).toBeGreaterThanOrEqual(at);
+    }
+  });
+
+  it('when the signal aborts first, then it rejects with an AbortError at once', async () => {
+    const started = Date.now();
+    const waiting = waitUntil(started + 10_000, AbortSignal.timeout(20));
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('when the moment has passed but the signal has aborted, then it still rejects', async () => {
+    await expect(waitUntil(Date.now() - 100, AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
