@@ -276,6 +276,20 @@ export function omit<T extends object, K extends keyof T>(
   return rest as Omit<T, K>;
 }
 
+/**
+ * Where each service listens unless told otherwise. One plan for the whole stack: the gateways'
+ * default upstream URLs and the launchers' port settings are read from it.
+ */
+export const DEFAULT_PORTS = {
+  'product-service': 8081,
+  'recommendations-service': 8082,
+  'gateway-v1': 8080,
+  'gateway-v2': 8090,
+} as const;
+
+const onLoopback = (service: keyof typeof DEFAULT_PORTS) =>
+  `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+
 /** The settings every service reads. */
 export function serviceSettings(defaultPort: number) {
   return {
@@ -316,11 +330,11 @@ export type ServiceConfig = SettingValues<ReturnType<typeof serviceSettings>>;
 export function upstreamSettings() {
   return {
     productServiceUrl: setting.baseUrl('PRODUCT_SERVICE_URL', {
-      default: 'http://127.0.0.1:8081',
+      default: onLoopback('product-service'),
       meaning: 'where product-service is',
     }),
     recommendationsServiceUrl: setting.baseUrl('RECOMMENDATIONS_SERVICE_URL', {
-      default: 'http://127.0.0.1:8082',
+      default: onLoopback('recommendations-service'),
       meaning: 'where recommendations-service is',
     }),
     upstreamMaxBodyBytes: setting.int('UPSTREAM_MAX_BODY_BYTES', {

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PORTS,
   readSettings,
   serviceSettings,
   setting,
@@ -10,7 +11,7 @@ import {
 
 /** Every variable gateway-v1 reads. */
 export const settings = {
-  ...serviceSettings(8080),
+  ...serviceSettings(DEFAULT_PORTS['gateway-v1']),
   ...upstreamSettings(),
   upstreamTimeoutMs: setting.int('V1_UPSTREAM_TIMEOUT_MS', {
     default: UNPROTECTED_DEFAULTS.timeoutMs,

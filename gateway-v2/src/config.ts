@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PORTS,
   omit,
   pick,
   readSettings,
@@ -119,7 +120,7 @@ const gatewaySettings = {
 
 /** Every variable gateway-v2 reads. */
 export const settings = {
-  ...serviceSettings(8090),
+  ...serviceSettings(DEFAULT_PORTS['gateway-v2']),
   ...upstreamSettings(),
   ...breakerSettings,
   ...gatewaySettings,

@@ -1,7 +1,13 @@
-import { readSettings, serviceSettings, type EnvSource, type ServiceConfig } from '@cbd/common';
+import {
+  DEFAULT_PORTS,
+  readSettings,
+  serviceSettings,
+  type EnvSource,
+  type ServiceConfig,
+} from '@cbd/common';
 
 /** Every variable product-service reads. */
-export const settings = serviceSettings(8081);
+export const settings = serviceSettings(DEFAULT_PORTS['product-service']);
 
 export type ProductServiceConfig = ServiceConfig;
 

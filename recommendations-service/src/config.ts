@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PORTS,
   readSettings,
   serviceSettings,
   setting,
@@ -10,10 +11,10 @@ import { FAILURE_MODES, type FailureSettings } from './failure-controller.js';
 
 /** Every variable recommendations-service reads. */
 export const settings = {
-  ...serviceSettings(8082),
+  ...serviceSettings(DEFAULT_PORTS['recommendations-service']),
   simulateFailure: setting.bool('SIMULATE_FAILURE', {
     default: false,
-    meaning: "`true` starts in `hang` mode (the original demo's switch)",
+    meaning: '`true` starts in `hang` mode, unless `FAILURE_MODE` names another',
   }),
   failureMode: setting.oneOf('FAILURE_MODE', FAILURE_MODES, {
     default: 'healthy',
@@ -72,7 +73,7 @@ export function loadConfig(source: EnvSource): RecommendationsConfig {
     workMs,
     ...service
   } = readSettings(settings, source);
-  // SIMULATE_FAILURE=true is the original demo's switch for "hang"; an explicit FAILURE_MODE wins.
+  // SIMULATE_FAILURE=true is the one-word way to start hanging; an explicit FAILURE_MODE wins.
   const modeIsSet = (source[settings.failureMode.env] ?? '').trim() !== '';
   const mode = modeIsSet ? failureMode : simulateFailure ? 'hang' : 'healthy';
   return {

@@ -56,7 +56,7 @@ function workOf(
     case 'error':
       return { holdMs: 0, answer: fail };
     case 'hang':
-      // Like the original Go demo: hold the request, then give up with 408.
+      // A hang that ends, as a server's own request timeout would end it: held, then 408.
       if (callerWaits) res.on('close', failure.holdStarted());
       return { holdMs: hangMs, answer: () => next(RecommendationsErrors.hangTimedOut(hangMs)) };
     case 'reset':

@@ -16,7 +16,7 @@ describe('recommendations-service config', () => {
     expect(loadConfig({ CAPACITY: '8', WORK_MS: '15' }).capacity).toEqual({ limit: 8, workMs: 15 });
   });
 
-  it('when SIMULATE_FAILURE=true, then it starts hanging, as the original demo did', () => {
+  it('when SIMULATE_FAILURE=true, then it starts hanging', () => {
     expect(loadConfig({ SIMULATE_FAILURE: 'true' }).failure.mode).toBe('hang');
   });
 

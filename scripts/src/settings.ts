@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PORTS,
   readSettings,
   serviceSettings,
   setting,
@@ -15,14 +16,22 @@ const port = (env: string, fallback: number, meaning: string) =>
 
 /** Each service's port when a launcher starts the stack. */
 export const STACK_PORT_SETTINGS = {
-  'product-service': port('PRODUCT_PORT', 8081, 'product-service'),
-  'recommendations-service': port('RECOMMENDATIONS_PORT', 8082, 'recommendations-service'),
-  'gateway-v1': port('GATEWAY_V1_PORT', 8080, 'gateway-v1'),
-  'gateway-v2': port('GATEWAY_V2_PORT', 8090, 'gateway-v2'),
+  'product-service': port('PRODUCT_PORT', DEFAULT_PORTS['product-service'], 'product-service'),
+  'recommendations-service': port(
+    'RECOMMENDATIONS_PORT',
+    DEFAULT_PORTS['recommendations-service'],
+    'recommendations-service',
+  ),
+  'gateway-v1': port('GATEWAY_V1_PORT', DEFAULT_PORTS['gateway-v1'], 'gateway-v1'),
+  'gateway-v2': port('GATEWAY_V2_PORT', DEFAULT_PORTS['gateway-v2'], 'gateway-v2'),
 } satisfies Record<ServiceName, unknown>;
 
 export const DASHBOARD_PORT_SETTINGS = {
-  dashboardPort: port('DASHBOARD_PORT', 8099, 'the live page of `pnpm demo --live`'),
+  dashboardPort: port(
+    'DASHBOARD_PORT',
+    8099,
+    'the live page of `pnpm demo --live` and `pnpm tour --live`',
+  ),
 };
 
 export const LADDER_PORT_SETTINGS = {

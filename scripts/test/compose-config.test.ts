@@ -36,7 +36,7 @@ const SETTINGS: Record<string, Settings> = {
   'gateway-v1': gatewayV1,
   'gateway-v2': gatewayV2,
 };
-/** Set by the compose file on purpose: container wiring, and the original demo's hang. */
+/** Set by the compose file on purpose: container wiring, and the hang the stack starts in. */
 const WIRED: Record<string, string> = {
   HOST: '0.0.0.0',
   PRODUCT_SERVICE_URL: 'http://product-service:8081',

@@ -51,7 +51,7 @@ export const hangingDependency: TourStep = {
     `recommendations-service hangs: it holds every request ${formatSeconds(services.recommendations.hangMs)}, then gives up. ` +
     `gateway-v1 has no breaker: it waits up to ${formatSeconds(services.v1.upstreamTimeoutMs)} for recommendations and answers ` +
     'all or nothing. gateway-v2 gives up on them after its breaker timeout and answers the ' +
-    'product without them. We time one page on each, as the original demo did.',
+    'product without them. We time one page on each.',
   notice: () =>
     'gateway-v1 keeps you waiting the whole hang and then gives you no product at all. ' +
     'gateway-v2 answers 200 with "recommendations": [] and "degradedMode": true: after its ' +

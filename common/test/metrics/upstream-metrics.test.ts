@@ -1,16 +1,16 @@
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isProduct } from '../src/guards.js';
-import { createMetricsRegistry, upstreamMetrics } from '../src/metrics/index.js';
-import type { UpstreamResult } from '../src/upstream.js';
+import { isProduct } from '../../src/guards.js';
+import { createMetricsRegistry, upstreamMetrics } from '../../src/metrics/index.js';
+import type { UpstreamResult } from '../../src/upstream.js';
 import {
   parseExposition,
   startStubUpstream,
   sumSamples,
   type StubReply,
   type StubUpstream,
-} from '../src/tools/index.js';
-import { createUpstreamClient } from '../src/upstream.js';
+} from '../../src/tools/index.js';
+import { createUpstreamClient } from '../../src/upstream.js';
 
 let stub: StubUpstream | undefined;
 const agent = new Agent({ keepAlive: true });

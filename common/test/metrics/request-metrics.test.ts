@@ -1,10 +1,10 @@
 import type { Express } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../src/errors.js';
-import { createBaseApp, finishApp } from '../src/http-app.js';
-import { silentLogger } from '../src/logger.js';
-import { createMetricsRegistry, setAnswerKind } from '../src/metrics/index.js';
-import { parseExposition, startApp, sumSamples, type RunningApp } from '../src/tools/index.js';
+import { AppError } from '../../src/errors.js';
+import { createBaseApp, finishApp } from '../../src/http-app.js';
+import { silentLogger } from '../../src/logger.js';
+import { createMetricsRegistry, setAnswerKind } from '../../src/metrics/index.js';
+import { parseExposition, startApp, sumSamples, type RunningApp } from '../../src/tools/index.js';
 
 const REQUESTS = 'gateway_http_request_duration_seconds_count';
 let running: RunningApp[] = [];
