@@ -1,6 +1,7 @@
 // What the launchers (scripts/) use: the scenarios, the report, and the stack's services.
 export * from './model/outcome.js';
 export * from './model/load.js';
+export * from './model/gateways.js';
 export * from './scenarios/services.js';
 export * from './scenarios/settings.js';
 export type { GatewayRecording } from './scenarios/gateway-load.js';

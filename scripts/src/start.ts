@@ -1,6 +1,6 @@
 // `pnpm start`: the four services for manual curl, logs in this terminal, until Ctrl-C.
 import { readSettings } from '@cbd/common';
-import { SERVICE_SETTINGS } from '@cbd/loadtest';
+import { CLIENT_TIMEOUT_MS, LOAD_PATH, SERVICE_SETTINGS } from '@cbd/loadtest';
 import { processIo, runCommand, type Command } from './cli/command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { parseOptions } from './cli/options.js';
@@ -33,8 +33,8 @@ Services are up:
   gateway-v2 (breaker)     ${urls['gateway-v2']}
 
 Try:
-  time curl --max-time 35 ${urls['gateway-v1']}/product-details/1
-  curl ${urls['gateway-v2']}/product-details/1
+  time curl --max-time ${CLIENT_TIMEOUT_MS / 1000} ${urls['gateway-v1']}${LOAD_PATH}
+  curl ${urls['gateway-v2']}${LOAD_PATH}
   watch -n1 curl -s ${urls['gateway-v2']}/circuit-status
   curl -X POST ${urls['recommendations-service']}/admin/failure -H 'content-type: application/json' -d '{"mode":"hang"}'
 

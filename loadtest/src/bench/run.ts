@@ -1,8 +1,9 @@
 import { formatCount, formatMs, formatPercent, formatRate } from '../browser/format.js';
+import { LOAD_PATH } from '../model/gateways.js';
 import type { OpenLoad } from '../model/load.js';
 import type { Control, StackSettings, Targets } from '../runner/control.js';
 import type { OnSecond } from '../scenarios/progress.js';
-import { LOAD_PATH, scenarioSettings } from '../scenarios/settings.js';
+import { scenarioSettings } from '../scenarios/settings.js';
 import type { OverheadOptions } from './breaker-overhead.js';
 import { measureAlternating, type BenchTarget } from './capacity.js';
 import { measureOutage } from './outage.js';

@@ -19,7 +19,7 @@ import {
 import annotationPlugin from 'chartjs-plugin-annotation';
 import type { AxisSpec, Backdrop, ChartSpec, SeriesSpec } from './chart-spec.js';
 import { AXIS_FORMATS } from './format.js';
-import { CIRCUIT_STYLE, INK, SICK_SHADE, type PatternName } from './palette.js';
+import { CIRCUIT_STYLE, INK, PATTERN_INK, SICK_SHADE, type PatternName } from './palette.js';
 
 // The one place that knows Chart.js: defaults sized for a projector, fill patterns, log-ms
 // ticks, value labels, gateway-v2's circuit band and the sick phase's shading. Both pages draw
@@ -78,9 +78,8 @@ export function fillPattern(color: string, kind: PatternName): CanvasPattern | s
   if (!g) return color;
   g.fillStyle = color;
   g.fillRect(0, 0, size, size);
-  const dark = 'rgba(0, 0, 0, 0.45)';
   if (kind === 'dots') {
-    g.fillStyle = dark;
+    g.fillStyle = PATTERN_INK.dots;
     for (const [x, y] of [
       [3.5, 3.5],
       [10.5, 10.5],
@@ -90,7 +89,7 @@ export function fillPattern(color: string, kind: PatternName): CanvasPattern | s
       g.fill();
     }
   } else {
-    g.strokeStyle = kind === 'stripes' ? 'rgba(255, 255, 255, 0.65)' : dark;
+    g.strokeStyle = PATTERN_INK[kind];
     g.lineWidth = 2.5;
     g.beginPath();
     for (let o = -size; o <= size; o += size / 2) {

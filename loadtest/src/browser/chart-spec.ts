@@ -1,6 +1,7 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import { formatMs, type AxisFormat } from './format.js';
-import { GATEWAY_STYLE, type GatewayKey, type PatternName, type PointShape } from './palette.js';
+import { GATEWAY_STYLE, type PatternName, type PointShape } from './palette.js';
+import type { GatewayId } from '../model/gateways.js';
 
 // What a chart is, as plain data: the report builds these in Node and embeds them as JSON, the
 // live page builds them in the browser from each second; chart-kit.ts turns one into a Chart.js
@@ -125,7 +126,7 @@ export function timeAxis(endS: number, title = 'seconds since the scenario start
 
 /** A gateway's line: its colour, its dash and its point shape. */
 export function gatewayLine(
-  g: GatewayKey,
+  g: GatewayId,
   points: Point[],
   label = GATEWAY_STYLE[g].name,
   extra: Partial<SeriesSpec> = {},
@@ -136,7 +137,7 @@ export function gatewayLine(
 
 /** A gateway's bars: its colour, and stripes for gateway-v1. */
 export function gatewayBars(
-  g: GatewayKey,
+  g: GatewayId,
   values: (number | null)[],
   valueLabels: string[],
 ): SeriesSpec {
@@ -153,7 +154,7 @@ export function gatewayBars(
 
 /** Single points without a line (probes): the shape tells them apart as much as the colour. */
 export function gatewayDots(
-  g: GatewayKey,
+  g: GatewayId,
   points: Point[],
   label: string,
   point: PointShape = GATEWAY_STYLE[g].point,

@@ -1,7 +1,7 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
+import { GATEWAY_SERVICE, type GatewayId } from '../model/gateways.js';
 import type { Outcome } from '../model/outcome.js';
 import type { RungId } from '../scenarios/ladder.js';
-import type { GatewayId } from '../scenarios/settings.js';
 
 // Okabe–Ito, safe for the common colour-vision deficiencies. Colour is never the only cue:
 // gateway-v1 is also striped / dashed with triangles; outcomes and circuit states carry labels
@@ -9,7 +9,6 @@ import type { GatewayId } from '../scenarios/settings.js';
 
 export type PatternName = 'stripes' | 'dark-stripes' | 'crosshatch' | 'dots';
 export type PointShape = 'triangle' | 'circle' | 'rectRot' | 'rect' | 'star' | 'crossRot' | 'cross';
-export type GatewayKey = GatewayId;
 
 export interface SeriesStyle {
   name: string;
@@ -20,20 +19,23 @@ export interface SeriesStyle {
   point: PointShape;
 }
 
-export const GATEWAY_STYLE: Record<GatewayKey, SeriesStyle> = {
+export const GATEWAY_STYLE: Record<GatewayId, SeriesStyle> = {
   v1: {
-    name: 'gateway-v1',
+    name: GATEWAY_SERVICE.v1,
     role: 'no protection',
     color: '#D55E00',
     pattern: 'stripes',
     dash: [10, 6],
     point: 'triangle',
   },
-  v2: { name: 'gateway-v2', role: 'circuit breaker', color: '#0072B2', dash: [], point: 'circle' },
+  v2: {
+    name: GATEWAY_SERVICE.v2,
+    role: 'circuit breaker',
+    color: '#0072B2',
+    dash: [],
+    point: 'circle',
+  },
 };
-
-/** The gateways in the order the pages show them (the pages cannot load scenarios/ itself). */
-export const GATEWAY_KEYS = Object.keys(GATEWAY_STYLE) as GatewayKey[];
 
 /** The ladder's rungs: its bottom and top as gateway-v1 and gateway-v2, each rung its own dash and shape. */
 export const RUNG_STYLE: Record<RungId, Omit<SeriesStyle, 'name' | 'role'>> = {
@@ -68,16 +70,30 @@ export const CIRCUIT_STYLE: Record<CircuitState, FillStyle> = {
   HALF_OPEN: { label: 'HALF-OPEN', color: 'rgba(240, 228, 66, 0.95)', pattern: 'dots' },
 };
 
+/** gateway-v1's calls waiting for a pool place, drawn beside its users on both pages. */
+export const QUEUE_STYLE: Pick<SeriesStyle, 'color' | 'dash' | 'point'> = {
+  color: '#000000',
+  dash: [3, 3],
+  point: 'rect',
+};
+
 export const INK = '#111111';
 export const SICK_SHADE = 'rgba(0, 0, 0, 0.08)';
 
+/** The ink each pattern is drawn in, over the fill's colour: light stripes, dark lines and dots. */
+export const PATTERN_INK: Record<PatternName, string> = {
+  stripes: 'rgba(255, 255, 255, 0.65)',
+  'dark-stripes': 'rgba(0, 0, 0, 0.45)',
+  crosshatch: 'rgba(0, 0, 0, 0.45)',
+  dots: 'rgba(0, 0, 0, 0.45)',
+};
+
 /** The same patterns as the charts draw on canvas (chart-kit.ts), as CSS backgrounds. */
 export const PATTERN_CSS: Record<PatternName, string> = {
-  stripes: 'repeating-linear-gradient(135deg, rgba(255,255,255,0.65) 0 3px, transparent 3px 8px)',
-  'dark-stripes': 'repeating-linear-gradient(135deg, rgba(0,0,0,0.45) 0 3px, transparent 3px 8px)',
-  crosshatch:
-    'repeating-linear-gradient(135deg, rgba(0,0,0,0.45) 0 2px, transparent 2px 8px), repeating-linear-gradient(45deg, rgba(0,0,0,0.45) 0 2px, transparent 2px 8px)',
-  dots: 'radial-gradient(circle, rgba(0,0,0,0.55) 0 1.6px, transparent 2px) 0 0 / 7px 7px',
+  stripes: `repeating-linear-gradient(135deg, ${PATTERN_INK.stripes} 0 3px, transparent 3px 8px)`,
+  'dark-stripes': `repeating-linear-gradient(135deg, ${PATTERN_INK['dark-stripes']} 0 3px, transparent 3px 8px)`,
+  crosshatch: `repeating-linear-gradient(135deg, ${PATTERN_INK.crosshatch} 0 2px, transparent 2px 8px), repeating-linear-gradient(45deg, ${PATTERN_INK.crosshatch} 0 2px, transparent 2px 8px)`,
+  dots: `radial-gradient(circle, ${PATTERN_INK.dots} 0 1.6px, transparent 2px) 0 0 / 7px 7px`,
 };
 
 const fill = ({ color, pattern }: { color: string; pattern?: PatternName | undefined }) =>

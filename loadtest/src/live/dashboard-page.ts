@@ -1,7 +1,7 @@
 import { CIRCUIT_STYLE, GATEWAY_STYLE } from '../browser/palette.js';
+import { GATEWAYS, PROBE_PATH, type GatewayId } from '../model/gateways.js';
 import { OUTCOME_LABELS, OUTCOMES } from '../model/outcome.js';
 import { escapeHtml } from '../report/html-page.js';
-import { GATEWAYS, PROBE_PATH, type GatewayId } from '../scenarios/settings.js';
 import { BREAKER_PRESETS, CONTROL_MODES, PRESET_DETAILS, controlDetail } from './buttons.js';
 
 // The dashboard's one page. It is static: every number on it arrives over /events and is

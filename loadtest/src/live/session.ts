@@ -1,17 +1,17 @@
+import {
+  GATEWAY_SERVICE,
+  GATEWAYS,
+  LOAD_PATH,
+  PROBE_PATH,
+  type GatewayId,
+} from '../model/gateways.js';
 import type { ArrivalRecord, LoadSpec } from '../model/load.js';
 import { emptyCounts, usefulOf, type OutcomeCounts } from '../model/outcome.js';
 import { percentile, round } from '../model/stats.js';
 import { startLoad } from '../runner/load.js';
 import type { Targets } from '../runner/control.js';
 import { startSecondClock } from '../scenarios/progress.js';
-import {
-  GATEWAY_SERVICE,
-  GATEWAYS,
-  LOAD_PATH,
-  PROBE_PATH,
-  scenarioSettings,
-  type GatewayId,
-} from '../scenarios/settings.js';
+import { scenarioSettings } from '../scenarios/settings.js';
 import { startHealthProbe, type RunningHealthProbe } from './probes.js';
 import { startStatusPoll, type PolledStatus } from './status-poll.js';
 import type {

@@ -1,9 +1,9 @@
 import type { PoolStatus } from '@cbd/gateway-v1/contract';
 import type { CircuitConfig, CircuitState, CircuitStatus } from '@cbd/gateway-v2/contract';
 import type { FailureMode, FailureState } from '@cbd/recommendations-service/contract';
+import type { GatewayId } from '../model/gateways.js';
 import type { LoadSpec } from '../model/load.js';
 import type { OutcomeCounts } from '../model/outcome.js';
-import type { GatewayId } from '../scenarios/settings.js';
 
 /** A guided tour's step (`pnpm tour`), as the terminal and the dashboard's panel show it. */
 export interface TourView {

@@ -10,7 +10,8 @@ import {
   type ChartSpec,
   type SeriesSpec,
 } from '../browser/chart-spec.js';
-import { GATEWAY_KEYS, GATEWAY_STYLE, OUTCOME_STYLE, type GatewayKey } from '../browser/palette.js';
+import { GATEWAY_STYLE, OUTCOME_STYLE, QUEUE_STYLE } from '../browser/palette.js';
+import { GATEWAYS, PROBE_PATH, type GatewayId } from '../model/gateways.js';
 
 // The live page's charts as data, from the last seconds: one slot per second of the window,
 // the newest on the right ("now"), the same y range on both gateways so they compare.
@@ -39,17 +40,17 @@ export function liveCharts(
   seconds: readonly LiveSecond[],
   windowSeconds: number,
   patienceMs: number,
-): Record<GatewayKey, LiveCharts> {
+): Record<GatewayId, LiveCharts> {
   const window = slots(seconds, windowSeconds);
   const labels = window.map((_, i) => String(i - (windowSeconds - 1)));
   const x: AxisSpec = { kind: 'category', format: 'ago', every: 15 };
   const each = <T>(f: (s: LiveSecond) => T) => window.map((s) => (s ? f(s) : null));
-  const ended = (g: GatewayKey) =>
+  const ended = (g: GatewayId) =>
     each((s) => OUTCOME_KEYS.reduce((n, o) => n + s.gateways[g].outcomes[o], 0));
   const queue = each((s) => s.pool?.waiting ?? null);
-  const gotMax = roundAbove(GATEWAY_KEYS.flatMap(ended), 1.15);
+  const gotMax = roundAbove(GATEWAYS.flatMap(ended), 1.15);
   const waitingMax = roundAbove(
-    [...GATEWAY_KEYS.flatMap((g) => each((s) => s.gateways[g].waiting)), ...queue],
+    [...GATEWAYS.flatMap((g) => each((s) => s.gateways[g].waiting)), ...queue],
     1.3,
   );
   const sick = stretches(each((s) => (s.mode && s.mode !== 'healthy' ? s.mode : null))).map(
@@ -60,12 +61,12 @@ export function liveCharts(
     fromS: r.fromS,
     toS: r.toS,
   }));
-  const backdrop = (g: GatewayKey, withBand: boolean): Backdrop => ({
+  const backdrop = (g: GatewayId, withBand: boolean): Backdrop => ({
     sick,
     ...(g === 'v2' && withBand ? { circuit: band } : {}),
   });
 
-  const chartsOf = (g: GatewayKey): LiveCharts => {
+  const chartsOf = (g: GatewayId): LiveCharts => {
     const name = GATEWAY_STYLE[g].name;
     const got: SeriesSpec[] = OUTCOME_KEYS.map((o) => ({
       label: OUTCOME_STYLE[o].label,
@@ -84,9 +85,7 @@ export function liveCharts(
       waiting.push({
         label: 'calls waiting for a pool place',
         values: queue,
-        color: '#000000',
-        dash: [3, 3],
-        point: 'rect',
+        ...QUEUE_STYLE,
         pointRadius: 0,
         width: 2,
       });
@@ -98,7 +97,7 @@ export function liveCharts(
         pointRadius: 0,
       },
       {
-        label: '/products/1, slowest',
+        label: `${PROBE_PATH}, slowest`,
         values: each((s) => s.gateways[g].probes.worstMs),
         color: '#000000',
         dash: [2, 3],

@@ -12,7 +12,7 @@ import {
   showStatus,
   showTour,
 } from './live-panels.js';
-import { GATEWAY_KEYS } from '../browser/palette.js';
+import { GATEWAYS } from '../model/gateways.js';
 
 // The live dashboard's script: reads the server's event stream, redraws the charts each second,
 // places each status read, and sends the buttons' presses to this server (never elsewhere).
@@ -31,7 +31,7 @@ setChartFont(rem() * 0.7);
 function redraw() {
   if (!snapshot) return;
   const specs = liveCharts(seconds, snapshot.windowSeconds, snapshot.patienceMs);
-  for (const g of GATEWAY_KEYS)
+  for (const g of GATEWAYS)
     for (const key of CHART_KEYS) {
       const id = `${g}-${key}`;
       const spec = specs[g][key];

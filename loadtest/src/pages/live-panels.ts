@@ -15,7 +15,8 @@ import {
   plural,
   probeVerdict,
 } from '../browser/format.js';
-import { CIRCUIT_STYLE, GATEWAY_KEYS, type GatewayKey } from '../browser/palette.js';
+import { CIRCUIT_STYLE } from '../browser/palette.js';
+import { GATEWAYS, PROBE_PATH, type GatewayId } from '../model/gateways.js';
 
 // Everything on the live page besides the charts: each value placed as text (never as markup),
 // formatted as the report formats it.
@@ -24,7 +25,7 @@ const byId = (id: string) => document.getElementById(id);
 const setText = (element: Element | null, value: string) => {
   if (element && element.textContent !== value) element.textContent = value;
 };
-const inColumn = (g: GatewayKey, selector: string) =>
+const inColumn = (g: GatewayId, selector: string) =>
   document.querySelector(`#column-${g} ${selector}`);
 
 const BADGE_NOTES: Record<CircuitState, string> = {
@@ -49,7 +50,7 @@ const clock = (iso: string) => new Date(iso).toTimeString().slice(0, 8);
 
 export function describeLiveLoad(load: LoadSpec | null, patienceMs: number): string {
   if (!load)
-    return `No users: only the tour’s own calls and the probes of /products/1; an answer after ${formatSeconds(patienceMs)} is too late.`;
+    return `No users: only the tour’s own calls and the probes of ${PROBE_PATH}; an answer after ${formatSeconds(patienceMs)} is too late.`;
   const how =
     load.model === 'open'
       ? `${formatRate(load.rate)} users arrive per second at each gateway, whatever it does`
@@ -77,7 +78,7 @@ function probeFigure(probe: ProbeNow, patienceMs: number): [string, string] {
 
 /** The figures that change each second: answered in time and p99 over the last second. */
 export function showSecond(second: LiveSecond): void {
-  for (const g of GATEWAY_KEYS) {
+  for (const g of GATEWAYS) {
     const s = second.gateways[g];
     setText(inColumn(g, '[data-figure="inTime"]'), formatCount(s.answeredInTime));
     // Answers that came in this second, beside the users who came in it: not a share, since
@@ -194,7 +195,7 @@ function showControls(failure: LiveStatus['failure'], dependency: LiveStatus['de
   }
 }
 
-function showDependency(g: GatewayKey, dependency: LiveStatus['dependency']) {
+function showDependency(g: GatewayId, dependency: LiveStatus['dependency']) {
   const strong = inColumn(g, '[data-dependency] strong');
   if (!dependency) {
     setText(strong, 'not reported by recommendations-service');
@@ -209,7 +210,7 @@ function showDependency(g: GatewayKey, dependency: LiveStatus['dependency']) {
 
 /** Everything a status read changes. */
 export function showStatus(status: LiveStatus, patienceMs: number): void {
-  for (const g of GATEWAY_KEYS) {
+  for (const g of GATEWAYS) {
     const users = status.users[g];
     setText(inColumn(g, '[data-figure="waiting"]'), formatCount(users.waiting));
     const [value, note] = probeFigure(users.probe, patienceMs);

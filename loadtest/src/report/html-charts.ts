@@ -19,12 +19,12 @@ import {
   formatSeconds,
   probeVerdict,
 } from '../browser/format.js';
-import { GATEWAY_STYLE, OUTCOME_STYLE, RUNG_STYLE } from '../browser/palette.js';
+import { GATEWAY_STYLE, OUTCOME_STYLE, QUEUE_STYLE, RUNG_STYLE } from '../browser/palette.js';
 import { circuitSegments } from '../model/circuit.js';
+import { GATEWAYS, PROBE_PATH } from '../model/gateways.js';
 import { OUTCOME_LABELS, OUTCOMES, usefulOf } from '../model/outcome.js';
 import type { PoolSample } from '../model/observed.js';
 import { sickPhase, sickWindow, type Phase } from '../model/phases.js';
-import { GATEWAYS, PROBE_PATH } from '../scenarios/settings.js';
 import { rungHeads } from './table.js';
 import type { GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
@@ -176,9 +176,7 @@ function poolChart(s: ScenarioResult): ChartDef | null {
     {
       label: 'calls waiting in line for a place (right axis)',
       points: at((p) => p.waiting),
-      color: '#000000',
-      dash: [3, 3],
-      point: 'rect',
+      ...QUEUE_STYLE,
       pointRadius: 0,
       stepped: true,
       axis: 'y2',

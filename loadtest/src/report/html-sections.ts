@@ -12,14 +12,10 @@ import {
   plural,
 } from '../browser/format.js';
 import { CIRCUIT_STYLE, GATEWAY_STYLE } from '../browser/palette.js';
+import { GATEWAY_SERVICE, GATEWAYS, type GatewayId } from '../model/gateways.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVICE_SETTINGS, type ServiceName } from '../scenarios/services.js';
-import {
-  GATEWAYS,
-  SCENARIO_TITLES,
-  type GatewayId,
-  type ScenarioName,
-} from '../scenarios/settings.js';
+import { SCENARIO_TITLES, type ScenarioName } from '../scenarios/settings.js';
 import type { ChartDef } from './html-charts.js';
 import { escapeHtml } from './html-page.js';
 import { closedLoopCaveat, describeLoad } from './narrative.js';
@@ -349,8 +345,7 @@ ${table('The run', null, general, true)}`;
 
 const SERVICE_OF: Record<keyof Report['config']['services'], ServiceName> = {
   recommendations: 'recommendations-service',
-  v1: 'gateway-v1',
-  v2: 'gateway-v2',
+  ...GATEWAY_SERVICE,
 };
 
 const humanize = (key: string) =>

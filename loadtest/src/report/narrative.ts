@@ -11,9 +11,10 @@ import {
 } from '../browser/format.js';
 import { breakerStory } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
+import { GATEWAY_SERVICE } from '../model/gateways.js';
 import type { LoadSpec } from '../model/load.js';
 import { SERVED_SHARE, sickPhase, sickWindow } from '../model/phases.js';
-import { GATEWAY_SERVICE, type GatewayScenario } from '../scenarios/settings.js';
+import { type GatewayScenario } from '../scenarios/settings.js';
 import type { RungFigures } from '../model/ladder.js';
 import type {
   Comparison,

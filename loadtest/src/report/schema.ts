@@ -2,6 +2,7 @@ import { protectionSchema } from '@cbd/gateway-v2/contract';
 import { z } from 'zod';
 import { circuitRecordSchema } from '../model/circuit.js';
 import { collateralSchema } from '../model/collateral.js';
+import { GATEWAYS } from '../model/gateways.js';
 import {
   loadSpecSchema,
   offsetMs,
@@ -14,12 +15,7 @@ import { dependencySampleSchema, poolSampleSchema } from '../model/observed.js';
 import { phaseSchema, phaseStatsSchema, recoverySchema } from '../model/phases.js';
 import { stackSettingsSchema } from '../runner/control.js';
 import { RUNG_IDS } from '../scenarios/ladder.js';
-import {
-  GATEWAYS,
-  GATEWAY_SCENARIOS,
-  SCENARIOS,
-  scenarioSettingsSchema,
-} from '../scenarios/settings.js';
+import { GATEWAY_SCENARIOS, SCENARIOS, scenarioSettingsSchema } from '../scenarios/settings.js';
 
 // The comparison report's format (reports/comparison_report.json), made of the model's parts.
 // Documented in loadtest/README.md; bump SCHEMA_VERSION on any change that breaks a reader.

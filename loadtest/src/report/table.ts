@@ -10,7 +10,8 @@ import {
   formatSeconds,
   formatSpeedup,
 } from '../browser/format.js';
-import { OUTCOMES } from '../model/outcome.js';
+import { PROBE_PATH } from '../model/gateways.js';
+import { OUTCOME_LABELS, OUTCOMES } from '../model/outcome.js';
 import type { RungFigures } from '../model/ladder.js';
 import { meanCallsPerSecond } from '../model/observed.js';
 import { sickPhase, sickWindow } from '../model/phases.js';
@@ -18,14 +19,15 @@ import {
   DEFAULT_SCENARIOS,
   SCENARIO_TITLES,
   SCENARIOS,
+  type GatewayScenario,
   type ScenarioName,
 } from '../scenarios/settings.js';
 import { closedLoopCaveat, describeLoad, scheduleSentence } from './narrative.js';
-import { PROBE_PATH, type GatewayScenario } from '../scenarios/settings.js';
 import type { ErrorRateRow, GatewayRun, LayersResult, Report, ScenarioResult } from './schema.js';
 
 type Row = [metric: string, v1: string, v2: string, factor: string];
 
+const OUTCOMES_HEAD = OUTCOMES.map((o) => OUTCOME_LABELS[o]).join(' / ');
 const outcomes = (r: GatewayRun) =>
   OUTCOMES.map((o) => formatCount(r.users.outcomes[o])).join(' / ');
 
@@ -86,7 +88,7 @@ export function scenarioRows(s: ScenarioResult): Row[] {
       latency(v2, 'p99'),
       formatSpeedup(c.latencyRatios.p99),
     ],
-    ['full / degraded / too late / failed / timed out / dropped', outcomes(v1), outcomes(v2), DASH],
+    [OUTCOMES_HEAD, outcomes(v1), outcomes(v2), DASH],
     ['most users waiting at once', formatCount(v1.peakWaiting), formatCount(v2.peakWaiting), DASH],
     [
       sickLabel(s, 'calls/s reaching recommendations'),

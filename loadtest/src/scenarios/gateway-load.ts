@@ -1,6 +1,7 @@
 import type { CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
 import type { Collateral } from '../model/collateral.js';
+import { GATEWAY_SERVICE, LOAD_PATH, PROBE_PATH, type GatewayId } from '../model/gateways.js';
 import type { ArrivalRecord, LoadRecording, LoadSpec } from '../model/load.js';
 import type { DependencySample, PoolSample } from '../model/observed.js';
 import type { ClosedRecording } from '../runner/closed-loop.js';
@@ -13,13 +14,7 @@ import {
   type RunningCircuitWatch,
   type RunningPoolWatch,
 } from '../runner/watch.js';
-import {
-  GATEWAY_SERVICE,
-  LOAD_PATH,
-  PROBE_PATH,
-  type GatewayId,
-  type ScenarioSettings,
-} from './settings.js';
+import { type ScenarioSettings } from './settings.js';
 
 /** What one gateway's part of a scenario produced, before the report summarizes it. */
 export interface GatewayRecording {

@@ -1,7 +1,7 @@
 import { settings as gatewayV1 } from '@cbd/gateway-v1/contract';
 import { PROTECTIONS, type Protection, settings as gatewayV2 } from '@cbd/gateway-v2/contract';
+import type { GatewayId } from '../model/gateways.js';
 import type { ServiceProfile } from './services.js';
-import type { GatewayId } from './settings.js';
 
 /**
  * The ladder from gateway-v1 to gateway-v2: each rung adds one protection to the one below,

@@ -1,12 +1,13 @@
 import type { FailureMode } from '@cbd/recommendations-service/contract';
 import { interrupted } from '../errors.js';
+import { LOAD_PATH } from '../model/gateways.js';
 import type { Phase } from '../model/phases.js';
 import { controlOf, type Control } from '../runner/control.js';
 import { startLoad } from '../runner/load.js';
 import { startGatewayLoad, type GatewayRecording } from './gateway-load.js';
 import { ladderRungs, type Rung, type RungId } from './ladder.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
-import { LOAD_PATH, SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
+import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
 import { scenarioStop, startSwitches } from './switches.js';
 
 /** Where each rung of the ladder runs: its own gateway and its own recommendations-service. */

@@ -1,4 +1,5 @@
 import { interrupted } from '../errors.js';
+import { GATEWAY_SERVICE, type GatewayId } from '../model/gateways.js';
 import {
   startGatewayLoad,
   type GatewayRecording,
@@ -6,12 +7,7 @@ import {
 } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import {
-  GATEWAY_SERVICE,
-  SCENARIO_DESCRIPTIONS,
-  type GatewayId,
-  type ScenarioSettings,
-} from './settings.js';
+import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
 
 /** Recommendations hang from the start; v1, then v2, under the same users one after the other. */
 export async function runOutage(

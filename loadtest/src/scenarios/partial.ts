@@ -1,12 +1,8 @@
+import { GATEWAY_SERVICE, type GatewayId } from '../model/gateways.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
-import {
-  GATEWAY_SERVICE,
-  SCENARIO_DESCRIPTIONS,
-  type GatewayId,
-  type ScenarioSettings,
-} from './settings.js';
+import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
 import { scenarioStop, startSwitches } from './switches.js';
 
 /**

@@ -1,7 +1,8 @@
+import type { GatewayId } from '../model/gateways.js';
 import type { Phase } from '../model/phases.js';
 import type { Control, Targets } from '../runner/control.js';
 import type { GatewayRecording } from './gateway-load.js';
-import type { GatewayId, GatewayScenario } from './settings.js';
+import type { GatewayScenario } from './settings.js';
 
 /** The stack a scenario runs against: where to send users, and the switches to pull. */
 export interface ScenarioStack {

@@ -11,18 +11,6 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 /** What `pnpm demo` runs unless told otherwise: the rest are run on request (--scenario). */
 export const DEFAULT_SCENARIOS = ['outage', 'timeline'] as const satisfies ScenarioName[];
 
-export const GATEWAYS = ['v1', 'v2'] as const;
-export type GatewayId = (typeof GATEWAYS)[number];
-/** Each gateway's service: its name in a stack's targets, and how it names itself to recommendations. */
-export const GATEWAY_SERVICE = { v1: 'gateway-v1', v2: 'gateway-v2' } as const satisfies Record<
-  GatewayId,
-  string
->;
-
-export const LOAD_PATH = '/product-details/1';
-/** A route that needs only the healthy product service: any slowness here is collateral damage. */
-export const PROBE_PATH = '/products/1';
-
 /** What a user chose on the command line; everything left out takes the scenario's default. */
 export interface LoadChoice {
   quick: boolean;
@@ -78,8 +66,9 @@ export type ScenarioSettings = z.infer<typeof scenarioSettingsSchema>;
 /**
  * 100 users per second per gateway: gateway-v1's pool of 50 places is full half a second into
  * a hang (each user holds a place for the 30 s hang), so its healthy route starves within a
- * second, while the runner, both gateways and both services together use well under one of a
- * 2-core laptop's cores (measured: README "Performance"), so no figure is bent by a busy CPU.
+ * second, while the runner, both gateways and both services together use well under one of two
+ * cores (a whole `pnpm demo`, every process counted, took 57 s of CPU in its 153 s on a 2-core
+ * VM), so no figure is bent by a busy CPU.
  */
 export const DEFAULT_RATE = 100;
 /**

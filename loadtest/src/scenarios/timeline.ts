@@ -1,14 +1,10 @@
 import type { FailureMode } from '@cbd/recommendations-service/contract';
+import { GATEWAY_SERVICE, type GatewayId } from '../model/gateways.js';
 import { startGatewayLoad } from './gateway-load.js';
 import { inTimeCounter, startProgress, type ScenarioHooks } from './progress.js';
 import type { ScenarioRecording, ScenarioStack } from './recording.js';
 import { scenarioStop, startSwitches } from './switches.js';
-import {
-  GATEWAY_SERVICE,
-  SCENARIO_DESCRIPTIONS,
-  type GatewayId,
-  type ScenarioSettings,
-} from './settings.js';
+import { SCENARIO_DESCRIPTIONS, type ScenarioSettings } from './settings.js';
 
 /** Both gateways under the same users at once while the dependency goes healthy -> hang -> healthy. */
 export async function runTimeline(

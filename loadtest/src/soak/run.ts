@@ -1,3 +1,4 @@
+import { LOAD_PATH } from '../model/gateways.js';
 import { emptyCounts } from '../model/outcome.js';
 import type { ClosedRecording } from '../runner/closed-loop.js';
 import { startClosedLoad } from '../runner/closed-loop.js';
@@ -12,7 +13,6 @@ import {
 } from '../runner/process-stats.js';
 import { waitUntil } from '../runner/time-limit.js';
 import { watchCircuit } from '../runner/watch.js';
-import { LOAD_PATH } from '../scenarios/settings.js';
 import type { SoakLoad, SoakProcess, SoakReport, SoakSettings, Stretch } from './schema.js';
 
 /** Healthy between every failure, so each failure opens a closed circuit and each heal closes it. */

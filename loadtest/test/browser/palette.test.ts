@@ -6,8 +6,8 @@ import {
   OUTCOME_STYLE,
   paletteCss,
 } from '../../src/browser/palette.js';
+import { GATEWAYS } from '../../src/model/gateways.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
-import { GATEWAYS } from '../../src/scenarios/settings.js';
 
 describe('the palette', () => {
   it('when the pages iterate its styles, then they meet the model’s outcomes, gateways and states in order', () => {

@@ -1,11 +1,11 @@
 import { settingsEnv } from '@cbd/common';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GATEWAY_SERVICE } from '../../src/model/gateways.js';
 import { meanCallsPerSecond } from '../../src/model/observed.js';
 import { controlOf } from '../../src/runner/control.js';
 import { ladderRungs, rungProfile, RUNG_IDS } from '../../src/scenarios/ladder.js';
 import { runLayers, type LadderStack } from '../../src/scenarios/layers.js';
 import { SERVICE_SETTINGS } from '../../src/scenarios/services.js';
-import { GATEWAY_SERVICE } from '../../src/scenarios/settings.js';
 import {
   IN_PROCESS_V2_TIMEOUT_MS,
   startInProcessStack,

@@ -1,6 +1,6 @@
 import { formatCount, formatMs, formatSeconds, formatSpeedup } from '../../browser/format.js';
+import { PROBE_PATH } from '../../model/gateways.js';
 import { median } from '../../model/stats.js';
-import { PROBE_PATH } from '../../scenarios/settings.js';
 import type { Answer } from '../requests.js';
 import type { TourStep } from '../step.js';
 import { asFailure, asPool, poolView, productView } from '../views.js';
@@ -25,10 +25,10 @@ export const collateralDamage: TourStep = {
   intro: ({ services: { v1 } }) =>
     `gateway-v1 sends every upstream call through one shared pool of ${v1.size} places, as a ` +
     'thread-pool server does with its workers. We fill it with product pages whose ' +
-    'recommendations hang, then time /products/1, a route that needs only the healthy ' +
+    `recommendations hang, then time ${PROBE_PATH}, a route that needs only the healthy ` +
     'product-service, on both gateways.',
   notice: () =>
-    "/pool-status shows every place taken. gateway-v1's /products/1 waits in line behind the " +
+    `/pool-status shows every place taken. gateway-v1's ${PROBE_PATH} waits in line behind the ` +
     "hung calls although product-service is fine; gateway-v2's does not: each upstream has its " +
     'own connections (a bulkhead), and its recommendations calls time out early.',
   question: 'Does a hanging recommendations service slow down a route that never calls it?',
@@ -70,7 +70,7 @@ export const collateralDamage: TourStep = {
         ? `waited ${formatMs(v1.ms)} for a place in its pool`
         : `got ${v1.status === null ? 'no answer' : v1.status} after ${formatMs(v1.ms)}`;
     return (
-      `gateway-v1's /products/1, which never calls recommendations, ${v1Said} ` +
+      `gateway-v1's ${PROBE_PATH}, which never calls recommendations, ${v1Said} ` +
       `(${full.active} of ${full.size} places held by hung calls, ${full.waiting} more waiting); ` +
       `gateway-v2's answered in ${formatMs(v2.ms)}: ${formatSpeedup(v2.ms > 0 ? v1.ms / v2.ms : null)}. ` +
       `Yes for gateway-v1, for as long as the hang lasts (${formatSeconds(t.stack.services.recommendations.hangMs)}); ` +

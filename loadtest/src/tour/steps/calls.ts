@@ -2,9 +2,9 @@
 import type { CircuitStatus } from '@cbd/gateway-v2/contract';
 import type { FailureChange } from '@cbd/recommendations-service/contract';
 import { formatMs } from '../../browser/format.js';
+import { LOAD_PATH } from '../../model/gateways.js';
 import { median } from '../../model/stats.js';
 import type { Targets } from '../../runner/control.js';
-import { LOAD_PATH } from '../../scenarios/settings.js';
 import type { Answer } from '../requests.js';
 import type { Sent } from '../step.js';
 import { longestWaitMs, type TourStack } from '../stack.js';

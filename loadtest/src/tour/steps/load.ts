@@ -8,13 +8,13 @@ import {
   plural,
 } from '../../browser/format.js';
 import { breakerStory } from '../../model/circuit.js';
+import { LOAD_PATH } from '../../model/gateways.js';
 import { summarizeUsers, type UsersSummary } from '../../model/load.js';
 import type { PhaseStats } from '../../model/phases.js';
 import { toGatewayRun } from '../../report/build.js';
 import { startOpenLoad } from '../../runner/arrivals.js';
 import { controlOf } from '../../runner/control.js';
 import type { SecondReport } from '../../scenarios/progress.js';
-import { LOAD_PATH } from '../../scenarios/settings.js';
 import { runTimeline } from '../../scenarios/timeline.js';
 import type { StepTools, TourStep } from '../step.js';
 import { asCircuit, configView } from '../views.js';
