@@ -1,11 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import { circuitConfigSchema, circuitStatusSchema } from '@cbd/gateway-v2/contract';
 import { failureStateSchema, type FailureState } from '@cbd/recommendations-service/contract';
+import { GATEWAY_SERVICE, GATEWAYS, type GatewayId } from '../model/gateways.js';
 import { callsPerSecond } from '../model/observed.js';
 import { tryRead } from '../runner/read-json.js';
+import { poll } from '../runner/watch.js';
 import type { Targets } from '../runner/control.js';
-import { GATEWAY_SERVICE, GATEWAYS, type GatewayId } from '../scenarios/settings.js';
 import type { DependencyNow, LiveStatus } from './types.js';
 
 type Totals = { at: number; totals: Record<GatewayId, number> };
@@ -58,7 +58,6 @@ export function startStatusPoll({
   let applied = 0;
   let stopped = false;
   let totals: Totals | undefined;
-  const wake = new AbortController();
 
   const readOnce = async () => {
     const seq = (started += 1);
@@ -86,22 +85,13 @@ export function startStatusPoll({
     });
   };
 
-  const running = (async () => {
-    while (!stopped) {
-      const began = Date.now();
-      await readOnce();
-      await sleep(Math.max(0, intervalMs - (Date.now() - began)), undefined, {
-        signal: wake.signal,
-      }).catch(() => undefined);
-    }
-  })();
+  const stopPolling = poll(intervalMs, readOnce);
 
   return {
     refresh: readOnce,
     async stop() {
       stopped = true;
-      wake.abort();
-      await running;
+      await stopPolling();
     },
   };
 }

@@ -11,18 +11,25 @@ import {
 } from '../model/observed.js';
 import { tryRead } from './read-json.js';
 
-/** Reads `read` now and every intervalMs (one read at a time) until stopped. */
-function poll(intervalMs: number, read: () => Promise<void>) {
+/**
+ * Runs `read` now and every intervalMs, one read at a time, paced from each read's start.
+ * The function it returns stops it, cutting short the wait for the next read.
+ */
+export function poll(intervalMs: number, read: () => Promise<void>): () => Promise<void> {
   let stopped = false;
+  const wake = new AbortController();
   const running = (async () => {
     while (!stopped) {
       const started = Date.now();
       await read();
-      await sleep(Math.max(0, intervalMs - (Date.now() - started)));
+      await sleep(Math.max(0, intervalMs - (Date.now() - started)), undefined, {
+        signal: wake.signal,
+      }).catch(() => undefined);
     }
   })();
   return async () => {
     stopped = true;
+    wake.abort();
     await running;
   };
 }

@@ -1,6 +1,6 @@
 import { startStubUpstream, type StubUpstream } from '@cbd/common/tools';
-import { afterEach, describe, expect, it } from 'vitest';
-import { watchCircuit, watchPool } from '../../src/runner/watch.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { poll, watchCircuit, watchPool } from '../../src/runner/watch.js';
 import { breakerDefaults } from '../helpers/breaker.js';
 
 let stub: StubUpstream | undefined;
@@ -19,6 +19,44 @@ const counts = {
   fallbacks: 0,
   semaphoreRejections: 0,
 };
+
+describe('poll', () => {
+  it('when a read takes part of the interval, then the next starts an interval after the last began, one at a time', async () => {
+    const starts: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const stop = poll(40, async () => {
+      starts.push(Date.now());
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      inFlight -= 1;
+    });
+    await vi.waitFor(() => expect(starts.length).toBeGreaterThanOrEqual(4), {
+      timeout: 2000,
+      interval: 5,
+    });
+    await stop();
+    expect(most).toBe(1);
+    for (let i = 1; i < starts.length; i += 1) {
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(38);
+      expect(starts[i]! - starts[i - 1]!).toBeLessThan(200);
+    }
+  });
+
+  it('when stopped between reads, then it ends at once instead of waiting out the interval', async () => {
+    let reads = 0;
+    const stop = poll(60_000, () => {
+      reads += 1;
+      return Promise.resolve();
+    });
+    await vi.waitFor(() => expect(reads).toBe(1), { timeout: 1000, interval: 5 });
+    const asked = Date.now();
+    await stop();
+    expect(Date.now() - asked).toBeLessThan(500);
+    expect(reads).toBe(1);
+  });
+});
 
 describe('watchCircuit', () => {
   it('when the breaker moves during the run, then its states are polled and its own log is kept from t0 on', async () => {
