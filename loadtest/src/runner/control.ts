@@ -2,6 +2,7 @@ import {
   circuitConfigSchema,
   circuitStatusSchema,
   type BreakerOptions,
+  type CircuitConfig,
 } from '@cbd/gateway-v2/contract';
 import { poolStatusSchema } from '@cbd/gateway-v1/contract';
 import {
@@ -105,6 +106,11 @@ export const stackSettingsSchema = z.strictObject({
   }),
 });
 export type StackSettings = z.infer<typeof stackSettingsSchema>;
+
+/** gateway-v2's breaker options now and as it started (GET /circuit/config). */
+export function readCircuitConfig(targets: Targets): Promise<CircuitConfig> {
+  return call('GET', `${targets['gateway-v2']}/circuit/config`, circuitConfigSchema);
+}
 
 /** Reads what the running services really run with (the report states it). */
 export async function readStackSettings(targets: Targets): Promise<StackSettings> {

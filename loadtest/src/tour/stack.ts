@@ -1,7 +1,10 @@
-import { circuitConfigSchema } from '@cbd/gateway-v2/contract';
-import { readStackSettings, type StackSettings, type Targets } from '../runner/control.js';
+import {
+  readCircuitConfig,
+  readStackSettings,
+  type StackSettings,
+  type Targets,
+} from '../runner/control.js';
 import { formatMs, formatSeconds, NNBSP } from '../browser/format.js';
-import { ServiceCallError } from '../errors.js';
 
 /** The running services a tour is given, and what they run with. */
 export interface TourStack {
@@ -17,15 +20,14 @@ export async function readTourStack(
   targets: Targets,
   adminToken: string | undefined,
 ): Promise<TourStack> {
-  const services = await readStackSettings(targets);
-  const url = `${targets['gateway-v2']}/circuit/config`;
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-  const config = circuitConfigSchema.safeParse(res.ok ? await res.json() : null);
-  if (!config.success) throw new ServiceCallError('GET', url, `answered ${res.status}`);
+  const [services, config] = await Promise.all([
+    readStackSettings(targets),
+    readCircuitConfig(targets),
+  ]);
   return {
     targets,
     adminToken,
-    services: { ...services, v2: { ...config.data.startup, protections: services.v2.protections } },
+    services: { ...services, v2: { ...config.startup, protections: services.v2.protections } },
   };
 }
 
