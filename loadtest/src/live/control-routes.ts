@@ -1,4 +1,4 @@
-import { jsonBody, type Logger } from '@cbd/common';
+import { describeIssues, jsonBody, type Logger } from '@cbd/common';
 import { circuitConfigSchema } from '@cbd/gateway-v2/contract';
 import type { Express, RequestHandler } from 'express';
 import { z } from 'zod';
@@ -39,9 +39,7 @@ const fromThisDashboard: RequestHandler = (req, _res, next) => {
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw DashboardErrors.invalidControl(
-    parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-  );
+  throw DashboardErrors.invalidControl(describeIssues(parsed.error));
 }
 
 /** Runs a change on a service; a refusal or no answer is a 502 naming the service. */
