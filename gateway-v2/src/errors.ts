@@ -12,21 +12,32 @@ function codeOf(err: unknown): unknown {
   return (err as { code?: unknown } | null)?.code;
 }
 
+/** Each upstream's codes for the breaker's own rejections, written out so each can be found. */
+const REJECTIONS = {
+  'product-service': {
+    open: 'PRODUCT_SERVICE_UNAVAILABLE',
+    busy: 'PRODUCT_SERVICE_BUSY',
+    calls: 'product',
+  },
+  'recommendations-service': {
+    open: 'RECOMMENDATIONS_SERVICE_UNAVAILABLE',
+    busy: 'RECOMMENDATIONS_SERVICE_BUSY',
+    calls: 'recommendations',
+  },
+} as const;
+
 /** What the breaker's own rejections of a call to `upstream` become for the user. */
 function breakerRejection(
   err: unknown,
-  upstream: 'product-service' | 'recommendations-service',
+  upstream: keyof typeof REJECTIONS,
   timeoutMs: number,
 ): unknown {
-  const [prefix, calls] =
-    upstream === 'product-service'
-      ? ['PRODUCT_SERVICE', 'product']
-      : ['RECOMMENDATIONS_SERVICE', 'recommendations'];
+  const { open, busy, calls } = REJECTIONS[upstream];
   switch (codeOf(err)) {
     case 'EOPENBREAKER':
       return new AppError(
         503,
-        `${prefix}_UNAVAILABLE`,
+        open,
         `${upstream} is failing; the gateway stopped calling it for a while (circuit open)`,
       );
     case 'ETIMEDOUT':
@@ -36,7 +47,7 @@ function breakerRejection(
         `${upstream} did not answer within ${timeoutMs} ms`,
       );
     case 'ESEMLOCKED':
-      return new AppError(503, `${prefix}_BUSY`, `Too many ${calls} calls in flight; try again`);
+      return new AppError(503, busy, `Too many ${calls} calls in flight; try again`);
     default:
       return err;
   }
