@@ -77,6 +77,14 @@ const DIGITS = /^(0|[1-9]\d{0,14})$/;
 const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
 const notANumber = Number.NaN;
 
+/** A whole number as a person writes one ("8080"), or NaN: the rule for settings and options. */
+export const readWholeNumber = (text: string): number =>
+  DIGITS.test(text) ? Number(text) : notANumber;
+
+/** A decimal number as a person writes one ("12.5"), or NaN. */
+export const readDecimalNumber = (text: string): number =>
+  DECIMAL.test(text) ? Number(text) : notANumber;
+
 type Range = { min: number; max: number };
 
 function int(env: string, spec: Spec<number> & Range): NumberSetting {
@@ -85,8 +93,7 @@ function int(env: string, spec: Spec<number> & Range): NumberSetting {
     .int({ error: `must be ${rule}` })
     .min(spec.min)
     .max(spec.max);
-  const parse = (t: string) => (DIGITS.test(t) ? Number(t) : notANumber);
-  return { ...define(env, spec, rule, schema, parse), min: spec.min, max: spec.max };
+  return { ...define(env, spec, rule, schema, readWholeNumber), min: spec.min, max: spec.max };
 }
 
 function number(env: string, spec: Spec<number> & Range): NumberSetting {
@@ -95,8 +102,7 @@ function number(env: string, spec: Spec<number> & Range): NumberSetting {
     .number({ error: `must be ${rule}` })
     .min(spec.min)
     .max(spec.max);
-  const parse = (t: string) => (DECIMAL.test(t) ? Number(t) : notANumber);
-  return { ...define(env, spec, rule, schema, parse), min: spec.min, max: spec.max };
+  return { ...define(env, spec, rule, schema, readDecimalNumber), min: spec.min, max: spec.max };
 }
 
 function port(env: string, spec: Spec<number>): NumberSetting {

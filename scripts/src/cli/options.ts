@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { EnvSource } from '@cbd/common';
+import { readDecimalNumber, readWholeNumber, type EnvSource } from '@cbd/common';
 import type { Targets } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
 import { readStackPorts, STACK_PORT_SETTINGS } from '../settings.js';
@@ -49,7 +49,7 @@ export function positiveInt(
   max: number,
 ): number | undefined {
   if (raw === undefined) return undefined;
-  const value = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  const value = readWholeNumber(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw LaunchErrors.badOption(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
   }
@@ -64,7 +64,7 @@ export function positiveNumber(
   why = '',
 ): number | undefined {
   if (raw === undefined) return undefined;
-  const value = /^\d{1,10}(\.\d{1,6})?$/.test(raw) ? Number(raw) : Number.NaN;
+  const value = readDecimalNumber(raw);
   if (!(value > 0 && value <= max)) {
     throw LaunchErrors.badOption(
       `--${name} must be a number above 0 and at most ${max}${why}, got "${raw}"`,
