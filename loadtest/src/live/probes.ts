@@ -1,10 +1,10 @@
 import { sendProbes, type ProbeOptions } from '../runner/probe.js';
-import type { GatewaySecond, ProbeNow } from './types.js';
+import type { LiveGatewaySecond, ProbeNow } from './types.js';
 
 export interface RunningHealthProbe {
   now(): ProbeNow;
   /** What ended in second t (counted from t0), and the longest wait then; forgets it. */
-  takeSecond(t: number): GatewaySecond['probes'];
+  takeSecond(t: number): LiveGatewaySecond['probes'];
   /** Stops sending, cuts off the probes still waiting. */
   stop(): Promise<void>;
 }
@@ -16,7 +16,7 @@ export interface RunningHealthProbe {
 export function startHealthProbe(options: ProbeOptions): RunningHealthProbe {
   const { patienceMs, t0 } = options;
   const waiting = new Map<number, number>();
-  const seconds = new Map<number, GatewaySecond['probes']>();
+  const seconds = new Map<number, LiveGatewaySecond['probes']>();
   let last: ProbeNow['last'] = null;
   let next = 0;
 

@@ -15,7 +15,7 @@ import { scenarioSettings } from '../scenarios/settings.js';
 import { startHealthProbe, type RunningHealthProbe } from './probes.js';
 import { startStatusPoll, type PolledStatus } from './status-poll.js';
 import type {
-  GatewaySecond,
+  LiveGatewaySecond,
   LiveEvent,
   LiveFeed,
   LiveSecond,
@@ -135,7 +135,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
   });
 
   const arrivedBefore: Record<GatewayId, number> = { v1: 0, v2: 0 };
-  const gatewaySecond = (g: GatewayId, t: number): GatewaySecond => {
+  const gatewaySecond = (g: GatewayId, t: number): LiveGatewaySecond => {
     const tally = tallies[g].get(t) ?? { outcomes: emptyCounts(), latencies: [] };
     for (const key of tallies[g].keys()) if (key <= t) tallies[g].delete(key);
     const arrived = arrivedAt(g) - arrivedBefore[g];

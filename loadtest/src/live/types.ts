@@ -4,6 +4,7 @@ import type { FailureMode, FailureState } from '@cbd/recommendations-service/con
 import type { GatewayId } from '../model/gateways.js';
 import type { LoadSpec } from '../model/load.js';
 import type { OutcomeCounts } from '../model/outcome.js';
+import type { GatewaySecond } from '../scenarios/progress.js';
 
 /** A guided tour's step (`pnpm tour`), as the terminal and the dashboard's panel show it. */
 export interface TourView {
@@ -37,19 +38,17 @@ export interface TourFeed {
 // What the live session tells the dashboard, and the dashboard its page (as JSON over the event
 // stream): types only, shared by the server and the page's script.
 
-/** One gateway's second, by when things happened in it (live, nothing is known in advance). */
-export interface GatewaySecond {
-  /** Users who arrived in the second (sent, or dropped over the socket budget). */
-  arrived: number;
+/**
+ * One gateway's second, by when things happened in it (live, nothing is known in advance): the
+ * progress line's figures (users arrived, sent or dropped over the socket budget; useful
+ * answers that came in it; users waiting at its end), and more.
+ */
+export interface LiveGatewaySecond extends Omit<GatewaySecond, 'circuit' | 'pool'> {
   /** Users whose outcome became known in the second, by outcome. */
   outcomes: OutcomeCounts;
-  /** Of them, full or degraded: the useful answers that came in the second. */
-  answeredInTime: number;
   /** Their latency from arrival; null when none ended in the second. */
   p50: number | null;
   p99: number | null;
-  /** Users waiting for an answer when the second ended. */
-  waiting: number;
   /** The gateway's /products/1 probes: ended in the second, in time among them. */
   probes: { ended: number; inTime: number; worstMs: number | null };
 }
@@ -57,7 +56,7 @@ export interface GatewaySecond {
 export interface LiveSecond {
   /** Seconds since the session started. */
   t: number;
-  gateways: Record<GatewayId, GatewaySecond>;
+  gateways: Record<GatewayId, LiveGatewaySecond>;
   /** recommendations-service's failure mode as last read in the second; null: no answer. */
   mode: FailureMode | null;
   /** gateway-v2's breaker as last read in the second; null: it did not answer. */

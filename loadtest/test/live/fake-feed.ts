@@ -1,5 +1,5 @@
 import type {
-  GatewaySecond,
+  LiveGatewaySecond,
   LiveEvent,
   LiveFeed,
   LiveSecond,
@@ -11,7 +11,7 @@ import type {
 import { emptyCounts } from '../../src/model/outcome.js';
 
 /** One gateway's second: `full` users answered, `waiting` left waiting. */
-export function gatewaySecond(full: number, waiting = 0): GatewaySecond {
+export function gatewaySecond(full: number, waiting = 0): LiveGatewaySecond {
   return {
     arrived: full,
     outcomes: { ...emptyCounts(), full },
