@@ -17,7 +17,13 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
-import type { AxisSpec, Backdrop, ChartSpec, SeriesSpec } from './chart-spec.js';
+import {
+  edgeOf,
+  type AxisSpec,
+  type Backdrop,
+  type ChartSpec,
+  type SeriesSpec,
+} from './chart-spec.js';
 import { AXIS_FORMATS } from './format.js';
 import { CIRCUIT_STYLE, INK, PATTERN_INK, SICK_SHADE, type PatternName } from './palette.js';
 
@@ -221,7 +227,8 @@ function annotationsOf(backdrop: Backdrop | undefined, x: AxisSpec, slots: numbe
       label: {
         display: roomy,
         content: label,
-        position: { x: 'center', y: 'start' },
+        // Centred, a label wider than a stretch at the plot's edge would be cut off there.
+        position: { x: edgeOf(fromS, toS, x, slots), y: 'start' },
         // Below the circuit band when there is one.
         yAdjust: (ctx: Scriptable) => (backdrop.circuit ? bandPx(ctx) + 4 : 4),
         color: INK,

@@ -188,6 +188,24 @@ export function stretches<V>(
   return result;
 }
 
+/**
+ * Which edge of the plot a stretch from `fromS` to `toS` touches, if only one: on the live
+ * page a stretch that began moments ago sits at the right edge. `slots`: a category axis's.
+ */
+export function edgeOf(
+  fromS: number,
+  toS: number,
+  x: AxisSpec,
+  slots: number,
+): 'start' | 'end' | 'center' {
+  const [first, last] = x.kind === 'category' ? [0, slots - 1] : [x.min, x.max];
+  const atStart = first !== undefined && fromS <= first;
+  const atEnd = last !== undefined && toS >= last;
+  if (atEnd && !atStart) return 'end';
+  if (atStart && !atEnd) return 'start';
+  return 'center';
+}
+
 /** The user's patience as a line: above it, an answer came too late. */
 export const patienceLine = (patienceMs: number) => ({
   value: patienceMs,

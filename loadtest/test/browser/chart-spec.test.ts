@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { linearAxis, logMsAxis, roundAbove, stretches } from '../../src/browser/chart-spec.js';
+import {
+  edgeOf,
+  linearAxis,
+  logMsAxis,
+  roundAbove,
+  stretches,
+  type AxisSpec,
+} from '../../src/browser/chart-spec.js';
 
 describe('logMsAxis', () => {
   it('when values span 2 ms to 30 s, then the axis runs from the decade below to the decade above', () => {
@@ -47,5 +54,23 @@ describe('stretches', () => {
       { value: 'OPEN', fromS: 1.5, toS: 2.5 },
       { value: 'OPEN', fromS: 3.5, toS: 5.5 },
     ]);
+  });
+});
+
+describe('edgeOf', () => {
+  const live: AxisSpec = { kind: 'category', format: 'ago', every: 15 };
+  const run: AxisSpec = { kind: 'linear', format: 'seconds', min: 0, max: 70 };
+
+  it('when a stretch touches one edge of the plot, then that edge is named', () => {
+    expect(edgeOf(57.5, 59.5, live, 60)).toBe('end');
+    expect(edgeOf(-0.5, 3.5, live, 60)).toBe('start');
+    expect(edgeOf(60, 70, run, 0)).toBe('end');
+  });
+
+  it('when it touches neither or both, or the axis has no bounds, then it is centred', () => {
+    expect(edgeOf(9.5, 29.5, live, 60)).toBe('center');
+    expect(edgeOf(-0.5, 59.5, live, 60)).toBe('center');
+    expect(edgeOf(10, 30, run, 0)).toBe('center');
+    expect(edgeOf(60, 70, { kind: 'linear', format: 'seconds' }, 0)).toBe('center');
   });
 });
