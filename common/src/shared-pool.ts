@@ -12,6 +12,9 @@ import { keepAliveAgent } from './upstream.js';
  */
 export const UNPROTECTED_DEFAULTS = { timeoutMs: 30_000, poolSize: 50 } as const;
 
+/** Where a gateway with a shared pool serves its state. */
+export const POOL_STATUS_PATH = '/pool-status';
+
 /** GET /pool-status, for the tools that watch the shared pool fill: load runner, report, live page. */
 export const poolStatusSchema = z.strictObject({
   /** Places in the pool (gateway-v1's V1_POOL_SIZE, gateway-v2's SHARED_POOL_SIZE). */

@@ -4,6 +4,7 @@ import {
   finishApp,
   healthHandler,
   parseProductId,
+  POOL_STATUS_PATH,
   poolStatusHandler,
   type Logger,
 } from '@cbd/common';
@@ -42,7 +43,7 @@ export function createApp(
 
   // What the class watches fill up during an outage: the shared pool and its queue.
   app.get(
-    '/pool-status',
+    POOL_STATUS_PATH,
     poolStatusHandler(
       () => upstreams.pool(),
       () => ({

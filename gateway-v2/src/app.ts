@@ -6,6 +6,7 @@ import {
   healthHandler,
   jsonBody,
   parseProductId,
+  POOL_STATUS_PATH,
   poolStatusHandler,
   setAnswerKind,
   type Logger,
@@ -14,7 +15,7 @@ import {
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { GatewayV2Config } from './config.js';
-import { circuitConfigChangeSchema } from './contract.js';
+import { CIRCUIT_PATHS, circuitConfigChangeSchema } from './contract.js';
 import { GatewayV2Errors } from './errors.js';
 import { BREAKER_NAMES, type BreakerName, type V2Upstreams } from './upstreams.js';
 
@@ -75,7 +76,7 @@ export function createApp(
   const { pool } = upstreams;
   if (pool) {
     app.get(
-      '/pool-status',
+      POOL_STATUS_PATH,
       poolStatusHandler(pool, () => ({
         upstreamTimeoutMs: upstreams.status('recommendations-service').options.timeoutMs,
         retries: 0,
@@ -83,32 +84,32 @@ export function createApp(
     );
   }
 
-  app.get('/circuit-status', (_req, res) => {
+  app.get(CIRCUIT_PATHS.status, (_req, res) => {
     res.json(upstreams.status('recommendations-service'));
   });
 
-  app.get('/circuit-status/:name', (req, res) => {
+  app.get(`${CIRCUIT_PATHS.status}/:name`, (req, res) => {
     const { name } = req.params;
     if (!isBreakerName(name)) throw GatewayV2Errors.breakerNotFound(name);
     res.json(upstreams.status(name));
   });
 
-  app.post('/circuit/reset', admin, (_req, res) => {
+  app.post(CIRCUIT_PATHS.reset, admin, (_req, res) => {
     upstreams.reset();
     res.json(upstreams.status('recommendations-service'));
   });
 
-  app.get('/circuit/config', (_req, res) => {
+  app.get(CIRCUIT_PATHS.config, (_req, res) => {
     res.json(upstreams.config());
   });
 
-  app.post('/circuit/config', admin, jsonBody(), (req, res) => {
+  app.post(CIRCUIT_PATHS.config, admin, jsonBody(), (req, res) => {
     const change = circuitConfigChangeSchema.safeParse(req.body);
     if (!change.success) throw GatewayV2Errors.invalidCircuitConfig(change.error);
     res.json(upstreams.configure(change.data));
   });
 
-  app.post('/circuit/config/reset', admin, (_req, res) => {
+  app.post(CIRCUIT_PATHS.configReset, admin, (_req, res) => {
     res.json(upstreams.restoreConfig());
   });
 

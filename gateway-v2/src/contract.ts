@@ -12,7 +12,15 @@ export {
   type Protection,
 } from './config.js';
 /** GET /pool-status, served while the bulkhead is off: the same as gateway-v1's. */
-export { poolStatusSchema, type PoolStatus } from '@cbd/common';
+export { POOL_STATUS_PATH, poolStatusSchema, type PoolStatus } from '@cbd/common';
+
+/** Where gateway-v2 serves its breakers: read them, close them, change their options. */
+export const CIRCUIT_PATHS = {
+  status: '/circuit-status',
+  reset: '/circuit/reset',
+  config: '/circuit/config',
+  configReset: '/circuit/config/reset',
+} as const;
 
 export const protectionSchema = z.enum(PROTECTIONS);
 

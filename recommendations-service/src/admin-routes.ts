@@ -2,7 +2,7 @@ import { adminGuard, describeIssues, jsonBody, type AdminSettings, type Logger }
 import { Router } from 'express';
 import type { CallCounter } from './callers.js';
 import type { Capacity } from './capacity.js';
-import { failureChangeSchema, type FailureState } from './contract.js';
+import { FAILURE_PATH, failureChangeSchema, type FailureState } from './contract.js';
 import { RecommendationsErrors } from './errors.js';
 import type { FailureController } from './failure-controller.js';
 
@@ -21,12 +21,12 @@ export function adminRoutes(
     callers: callers.snapshot(),
   });
 
-  router.get('/admin/failure', (_req, res) => {
+  router.get(FAILURE_PATH, (_req, res) => {
     res.json(state());
   });
 
   // strictObject: a misspelt field ("latency") is an error, not a silently ignored no-op.
-  router.post('/admin/failure', adminGuard(admin), jsonBody(), (req, res) => {
+  router.post(FAILURE_PATH, adminGuard(admin), jsonBody(), (req, res) => {
     const parsed = failureChangeSchema.safeParse(req.body);
     if (!parsed.success)
       throw RecommendationsErrors.invalidFailureSettings(describeIssues(parsed.error));

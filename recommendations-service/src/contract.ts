@@ -9,6 +9,9 @@ import { FAILURE_MODES } from './failure-controller.js';
 export { settings } from './config.js';
 export { FAILURE_MODES, type FailureMode } from './failure-controller.js';
 
+/** Where its failure mode is read (GET) and switched (POST). */
+export const FAILURE_PATH = '/admin/failure';
+
 export const failureModeSchema = z.enum(FAILURE_MODES);
 
 const count = z.int().min(0);

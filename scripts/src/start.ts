@@ -1,6 +1,8 @@
 // `pnpm start`: the four services for manual curl, logs in this terminal, until Ctrl-C.
 import { readSettings } from '@cbd/common';
+import { CIRCUIT_PATHS } from '@cbd/gateway-v2/contract';
 import { CLIENT_TIMEOUT_MS, LOAD_PATH, SERVICE_SETTINGS } from '@cbd/loadtest';
+import { FAILURE_PATH } from '@cbd/recommendations-service/contract';
 import { processIo, runCommand, type Command } from './cli/command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { parseOptions } from './cli/options.js';
@@ -28,15 +30,15 @@ function banner(urls: Stack['urls']): string {
   return `
 Services are up:
   product-service          ${urls['product-service']}
-  recommendations-service  ${urls['recommendations-service']}   (failure mode: GET /admin/failure)
+  recommendations-service  ${urls['recommendations-service']}   (failure mode: GET ${FAILURE_PATH})
   gateway-v1 (unprotected) ${urls['gateway-v1']}
   gateway-v2 (breaker)     ${urls['gateway-v2']}
 
 Try:
   time curl --max-time ${CLIENT_TIMEOUT_MS / 1000} ${urls['gateway-v1']}${LOAD_PATH}
   curl ${urls['gateway-v2']}${LOAD_PATH}
-  watch -n1 curl -s ${urls['gateway-v2']}/circuit-status
-  curl -X POST ${urls['recommendations-service']}/admin/failure -H 'content-type: application/json' -d '{"mode":"hang"}'
+  watch -n1 curl -s ${urls['gateway-v2']}${CIRCUIT_PATHS.status}
+  curl -X POST ${urls['recommendations-service']}${FAILURE_PATH} -H 'content-type: application/json' -d '{"mode":"hang"}'
 
 Ctrl-C stops everything.
 `;

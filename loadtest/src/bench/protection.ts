@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CIRCUIT_PATHS, circuitStatusSchema } from '@cbd/gateway-v2/contract';
 import type { ArrivalRecord, OpenLoad } from '../model/load.js';
 import { percentile, round } from '../model/stats.js';
 import { startOpenLoad } from '../runner/arrivals.js';
 import type { Control } from '../runner/control.js';
 import { tryRead } from '../runner/read-json.js';
 import { watchCircuit } from '../runner/watch.js';
-import { circuitStatusSchema } from '@cbd/gateway-v2/contract';
 import type { Burst, Protection } from './schema.js';
 
 // What the breaker and its bulkhead do when the dependency fails, and what the bulkhead costs
@@ -170,8 +170,8 @@ export async function measureBurst(options: BurstOptions): Promise<Burst> {
   await control.configureBreaker({ capacity });
   await control.resetBreaker();
   const rejections = async () =>
-    (await tryRead(`${v2Url}/circuit-status`, circuitStatusSchema))?.totals.semaphoreRejections ??
-    0;
+    (await tryRead(`${v2Url}${CIRCUIT_PATHS.status}`, circuitStatusSchema))?.totals
+      .semaphoreRejections ?? 0;
   const before = await rejections();
   const recording = await startOpenLoad({
     url,

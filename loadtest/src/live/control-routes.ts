@@ -1,5 +1,5 @@
 import { describeIssues, jsonBody, type Logger } from '@cbd/common';
-import { circuitConfigSchema } from '@cbd/gateway-v2/contract';
+import { CIRCUIT_PATHS, circuitConfigSchema } from '@cbd/gateway-v2/contract';
 import type { Express, RequestHandler } from 'express';
 import { z } from 'zod';
 import { DashboardErrors } from '../errors.js';
@@ -108,7 +108,7 @@ export function addControlRoutes(app: Express, deps: ControlRouteDeps): void {
 
 /** A preset is made from the breaker's start-up options, read from gateway-v2 each time. */
 async function applyPreset(targets: Targets, control: Control, preset: BreakerPreset) {
-  const url = `${targets['gateway-v2']}/circuit/config`;
+  const url = `${targets['gateway-v2']}${CIRCUIT_PATHS.config}`;
   const config = await tryRead(url, circuitConfigSchema);
   if (!config) throw new Error(`GET ${url} gave no configuration`);
   const change = presetChange(preset, config.startup);

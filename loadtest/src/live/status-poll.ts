@@ -1,6 +1,10 @@
-import { poolStatusSchema } from '@cbd/gateway-v1/contract';
-import { circuitConfigSchema, circuitStatusSchema } from '@cbd/gateway-v2/contract';
-import { failureStateSchema, type FailureState } from '@cbd/recommendations-service/contract';
+import { POOL_STATUS_PATH, poolStatusSchema } from '@cbd/gateway-v1/contract';
+import { CIRCUIT_PATHS, circuitConfigSchema, circuitStatusSchema } from '@cbd/gateway-v2/contract';
+import {
+  FAILURE_PATH,
+  failureStateSchema,
+  type FailureState,
+} from '@cbd/recommendations-service/contract';
 import { GATEWAY_SERVICE, GATEWAYS, type GatewayId } from '../model/gateways.js';
 import { callsPerSecond } from '../model/observed.js';
 import { tryRead } from '../runner/read-json.js';
@@ -62,10 +66,14 @@ export function startStatusPoll({
   const readOnce = async () => {
     const seq = (started += 1);
     const [circuit, breakerConfig, pool, failure] = await Promise.all([
-      tryRead(`${v2}/circuit-status`, circuitStatusSchema, timeoutMs),
-      tryRead(`${v2}/circuit/config`, circuitConfigSchema, timeoutMs),
-      tryRead(`${targets['gateway-v1']}/pool-status`, poolStatusSchema, timeoutMs),
-      tryRead(`${targets['recommendations-service']}/admin/failure`, failureStateSchema, timeoutMs),
+      tryRead(`${v2}${CIRCUIT_PATHS.status}`, circuitStatusSchema, timeoutMs),
+      tryRead(`${v2}${CIRCUIT_PATHS.config}`, circuitConfigSchema, timeoutMs),
+      tryRead(`${targets['gateway-v1']}${POOL_STATUS_PATH}`, poolStatusSchema, timeoutMs),
+      tryRead(
+        `${targets['recommendations-service']}${FAILURE_PATH}`,
+        failureStateSchema,
+        timeoutMs,
+      ),
     ]);
     // A refresh and a regular read can overlap: an older read must not overwrite a newer one.
     if (seq < applied || stopped) return;

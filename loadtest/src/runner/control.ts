@@ -1,11 +1,13 @@
 import {
+  CIRCUIT_PATHS,
   circuitConfigSchema,
   circuitStatusSchema,
   type BreakerOptions,
   type CircuitConfig,
 } from '@cbd/gateway-v2/contract';
-import { poolStatusSchema } from '@cbd/gateway-v1/contract';
+import { POOL_STATUS_PATH, poolStatusSchema } from '@cbd/gateway-v1/contract';
 import {
+  FAILURE_PATH,
   failureStateSchema,
   type FailureChange,
   type FailureState,
@@ -79,16 +81,22 @@ export function controlOf(targets: Targets, adminToken?: string): Control {
   const token = adminToken;
   return {
     setFailure: (change) =>
-      call('POST', `${recommendations}/admin/failure`, failureStateSchema, { body: change, token }),
-    readFailure: () => call('GET', `${recommendations}/admin/failure`, failureStateSchema),
+      call('POST', `${recommendations}${FAILURE_PATH}`, failureStateSchema, {
+        body: change,
+        token,
+      }),
+    readFailure: () => call('GET', `${recommendations}${FAILURE_PATH}`, failureStateSchema),
     async resetBreaker() {
-      await call('POST', `${v2}/circuit/reset`, circuitStatusSchema, { token });
+      await call('POST', `${v2}${CIRCUIT_PATHS.reset}`, circuitStatusSchema, { token });
     },
     async configureBreaker(change) {
-      await call('POST', `${v2}/circuit/config`, circuitConfigSchema, { body: change, token });
+      await call('POST', `${v2}${CIRCUIT_PATHS.config}`, circuitConfigSchema, {
+        body: change,
+        token,
+      });
     },
     async restoreBreaker() {
-      await call('POST', `${v2}/circuit/config/reset`, circuitConfigSchema, { token });
+      await call('POST', `${v2}${CIRCUIT_PATHS.configReset}`, circuitConfigSchema, { token });
     },
   };
 }
@@ -109,15 +117,15 @@ export type StackSettings = z.infer<typeof stackSettingsSchema>;
 
 /** gateway-v2's breaker options now and as it started (GET /circuit/config). */
 export function readCircuitConfig(targets: Targets): Promise<CircuitConfig> {
-  return call('GET', `${targets['gateway-v2']}/circuit/config`, circuitConfigSchema);
+  return call('GET', `${targets['gateway-v2']}${CIRCUIT_PATHS.config}`, circuitConfigSchema);
 }
 
 /** Reads what the running services really run with (the report states it). */
 export async function readStackSettings(targets: Targets): Promise<StackSettings> {
   const [failure, pool, circuit] = await Promise.all([
-    call('GET', `${targets['recommendations-service']}/admin/failure`, failureStateSchema),
-    call('GET', `${targets['gateway-v1']}/pool-status`, poolStatusSchema),
-    call('GET', `${targets['gateway-v2']}/circuit-status`, circuitStatusSchema),
+    call('GET', `${targets['recommendations-service']}${FAILURE_PATH}`, failureStateSchema),
+    call('GET', `${targets['gateway-v1']}${POOL_STATUS_PATH}`, poolStatusSchema),
+    call('GET', `${targets['gateway-v2']}${CIRCUIT_PATHS.status}`, circuitStatusSchema),
   ]);
   const { hangMs, latencyMs, errorRate, capacity } = failure;
   const { size, upstreamTimeoutMs, retries } = pool;

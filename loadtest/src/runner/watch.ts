@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { poolStatusSchema } from '@cbd/gateway-v1/contract';
-import { circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
+import { POOL_STATUS_PATH, poolStatusSchema } from '@cbd/gateway-v1/contract';
+import { CIRCUIT_PATHS, circuitStatusSchema, type CircuitState } from '@cbd/gateway-v2/contract';
 import type { CircuitRecord } from '../model/circuit.js';
-import { failureStateSchema } from '@cbd/recommendations-service/contract';
+import { FAILURE_PATH, failureStateSchema } from '@cbd/recommendations-service/contract';
 import {
   callsPerSecond,
   type CallTotal,
@@ -47,7 +47,7 @@ export function watchCircuit(
   intervalMs: number,
   t0: number,
 ): RunningCircuitWatch {
-  const url = `${gatewayUrl}/circuit-status`;
+  const url = `${gatewayUrl}${CIRCUIT_PATHS.status}`;
   const samples: CircuitRecord['samples'] = [];
   let state: CircuitState | undefined;
   const stop = poll(intervalMs, async () => {
@@ -88,7 +88,7 @@ export function watchPool(gatewayUrl: string, intervalMs: number, t0: number): R
   const samples: PoolSample[] = [];
   const stop = poll(intervalMs, async () => {
     const started = Date.now();
-    const pool = await tryRead(`${gatewayUrl}/pool-status`, poolStatusSchema);
+    const pool = await tryRead(`${gatewayUrl}${POOL_STATUS_PATH}`, poolStatusSchema);
     if (pool) {
       const { size, active, waiting } = pool;
       samples.push({ t: started - t0, size, active, waiting });
@@ -123,7 +123,7 @@ export function watchDependency(
   const samples: DependencySample[] = [];
   let last: CallTotal | undefined;
   const stop = poll(intervalMs, async () => {
-    const state = await tryRead(`${recommendationsUrl}/admin/failure`, failureStateSchema);
+    const state = await tryRead(`${recommendationsUrl}${FAILURE_PATH}`, failureStateSchema);
     if (!state) return;
     const at = Date.now();
     const counts = state.callers[caller] ?? { total: 0, inFlight: 0 };

@@ -1,3 +1,6 @@
+import { POOL_STATUS_PATH } from '@cbd/gateway-v1/contract';
+import { CIRCUIT_PATHS } from '@cbd/gateway-v2/contract';
+import { FAILURE_PATH } from '@cbd/recommendations-service/contract';
 import { formatCount, formatMs, formatSeconds } from '../browser/format.js';
 import type { TourIo } from './io.js';
 import { wrap } from './layout.js';
@@ -122,8 +125,8 @@ export function createStepTools(deps: ToolsDeps): StepTools {
 async function startFrom(tools: StepTools, { failure }: StartState): Promise<void> {
   const read = async () => {
     const [f, p] = await Promise.all([
-      tools.peek({ service: 'recommendations-service', path: '/admin/failure' }),
-      tools.peek({ service: 'gateway-v1', path: '/pool-status' }),
+      tools.peek({ service: 'recommendations-service', path: FAILURE_PATH }),
+      tools.peek({ service: 'gateway-v1', path: POOL_STATUS_PATH }),
     ]);
     return { failure: asFailure(f), pool: asPool(p) };
   };
@@ -137,7 +140,7 @@ async function startFrom(tools: StepTools, { failure }: StartState): Promise<voi
       await tools.send({
         method: 'POST',
         service: 'recommendations-service',
-        path: '/admin/failure',
+        path: FAILURE_PATH,
         body: { mode: 'healthy' },
         view: failureView,
       });
@@ -152,19 +155,19 @@ async function startFrom(tools: StepTools, { failure }: StartState): Promise<voi
   await tools.send({
     method: 'POST',
     service: 'gateway-v2',
-    path: '/circuit/config/reset',
+    path: CIRCUIT_PATHS.configReset,
     view: configView(['volumeThreshold', 'resetTimeoutMs'], { changedAt: false }),
   });
   await tools.send({
     method: 'POST',
     service: 'gateway-v2',
-    path: '/circuit/reset',
+    path: CIRCUIT_PATHS.reset,
     view: circuitView(['state']),
   });
   await tools.send({
     method: 'POST',
     service: 'recommendations-service',
-    path: '/admin/failure',
+    path: FAILURE_PATH,
     body: failure,
     view: failureView,
   });

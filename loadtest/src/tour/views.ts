@@ -1,9 +1,13 @@
 // The answers the steps read: what of each is printed (the view), and the typed value the
 // step's answer is worked out from.
 import type { DegradedReason } from '@cbd/common';
-import { poolStatusSchema, type PoolStatus } from '@cbd/gateway-v1/contract';
-import { circuitStatusSchema, type CircuitStatus } from '@cbd/gateway-v2/contract';
-import { failureStateSchema, type FailureState } from '@cbd/recommendations-service/contract';
+import { POOL_STATUS_PATH, poolStatusSchema, type PoolStatus } from '@cbd/gateway-v1/contract';
+import { CIRCUIT_PATHS, circuitStatusSchema, type CircuitStatus } from '@cbd/gateway-v2/contract';
+import {
+  FAILURE_PATH,
+  failureStateSchema,
+  type FailureState,
+} from '@cbd/recommendations-service/contract';
 import type { z } from 'zod';
 import { ServiceCallError } from '../errors.js';
 import type { Answer } from './requests.js';
@@ -93,10 +97,9 @@ function typed<S extends z.ZodType>(schema: S, what: string, answer: Answer): z.
 }
 
 export const asCircuit = (a: Answer): CircuitStatus =>
-  typed(circuitStatusSchema, '/circuit-status', a);
-export const asFailure = (a: Answer): FailureState =>
-  typed(failureStateSchema, '/admin/failure', a);
-export const asPool = (a: Answer): PoolStatus => typed(poolStatusSchema, '/pool-status', a);
+  typed(circuitStatusSchema, CIRCUIT_PATHS.status, a);
+export const asFailure = (a: Answer): FailureState => typed(failureStateSchema, FAILURE_PATH, a);
+export const asPool = (a: Answer): PoolStatus => typed(poolStatusSchema, POOL_STATUS_PATH, a);
 
 /**
  * What one call to GET /product-details gave, read from v2's answer: live recommendations, or

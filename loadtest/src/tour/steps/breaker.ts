@@ -1,3 +1,5 @@
+import { CIRCUIT_PATHS } from '@cbd/gateway-v2/contract';
+import { FAILURE_PATH } from '@cbd/recommendations-service/contract';
 import { formatDuration, formatMs, formatSpeedup, NNBSP, plural } from '../../browser/format.js';
 import type { StepTools, TourStep } from '../step.js';
 import { asCircuit, callKind, configView, failureView } from '../views.js';
@@ -47,7 +49,7 @@ export const triggerOpening: TourStep = {
   async run(t) {
     await t.start({ failure: { mode: 'hang' } });
     t.say('\nIs recommendations-service sick? Ask it:');
-    await t.send({ service: 'recommendations-service', path: '/admin/failure', view: failureView });
+    await t.send({ service: 'recommendations-service', path: FAILURE_PATH, view: failureView });
     t.say('Ten calls in a row through gateway-v2:');
     const calls = await t.loop(10, details('gateway-v2'));
     await t.send(
@@ -206,7 +208,7 @@ export const otherThresholds: TourStep = {
     await t.send({
       method: 'POST',
       service: 'gateway-v2',
-      path: '/circuit/config',
+      path: CIRCUIT_PATHS.config,
       body: { volumeThreshold: 1, resetTimeoutMs: longer },
       view: configView(shown),
     });
@@ -220,7 +222,7 @@ export const otherThresholds: TourStep = {
     await t.send({
       method: 'POST',
       service: 'gateway-v2',
-      path: '/circuit/config/reset',
+      path: CIRCUIT_PATHS.configReset,
       view: configView(shown),
     });
     const after = (n: number | null) =>

@@ -1,3 +1,5 @@
+import { POOL_STATUS_PATH } from '@cbd/gateway-v1/contract';
+import { FAILURE_PATH } from '@cbd/recommendations-service/contract';
 import { formatCount, formatMs, formatSeconds, formatSpeedup } from '../../browser/format.js';
 import { PROBE_PATH } from '../../model/gateways.js';
 import { median } from '../../model/stats.js';
@@ -6,7 +8,7 @@ import type { TourStep } from '../step.js';
 import { asFailure, asPool, poolView, productView } from '../views.js';
 import { details, patientMaxTimeMs } from './calls.js';
 
-const poolStatus = { service: 'gateway-v1', path: '/pool-status', view: poolView } as const;
+const poolStatus = { service: 'gateway-v1', path: POOL_STATUS_PATH, view: poolView } as const;
 
 /** "50 × 502 after 3.0 s": the answers grouped by status, with their median time. */
 function grouped(answers: readonly Answer[]): string {
@@ -28,7 +30,7 @@ export const collateralDamage: TourStep = {
     `recommendations hang, then time ${PROBE_PATH}, a route that needs only the healthy ` +
     'product-service, on both gateways.',
   notice: () =>
-    `/pool-status shows every place taken. gateway-v1's ${PROBE_PATH} waits in line behind the ` +
+    `${POOL_STATUS_PATH} shows every place taken. gateway-v1's ${PROBE_PATH} waits in line behind the ` +
     "hung calls although product-service is fine; gateway-v2's does not: each upstream has its " +
     'own connections (a bulkhead), and its recommendations calls time out early.',
   question: 'Does a hanging recommendations service slow down a route that never calls it?',
@@ -45,7 +47,7 @@ export const collateralDamage: TourStep = {
       async () => {
         const [pool, failure] = await Promise.all([
           t.peek(poolStatus).then(asPool),
-          t.peek({ service: 'recommendations-service', path: '/admin/failure' }).then(asFailure),
+          t.peek({ service: 'recommendations-service', path: FAILURE_PATH }).then(asFailure),
         ]);
         return pool.active >= size && failure.hanging >= size;
       },

@@ -1,6 +1,6 @@
 // The requests the steps send most, and the figures they work out of the answers.
-import type { CircuitStatus } from '@cbd/gateway-v2/contract';
-import type { FailureChange } from '@cbd/recommendations-service/contract';
+import { CIRCUIT_PATHS, type CircuitStatus } from '@cbd/gateway-v2/contract';
+import { FAILURE_PATH, type FailureChange } from '@cbd/recommendations-service/contract';
 import { formatMs } from '../../browser/format.js';
 import { LOAD_PATH } from '../../model/gateways.js';
 import { median } from '../../model/stats.js';
@@ -23,21 +23,21 @@ export const details = (service: Gateway, more: Partial<Sent> = {}): Sent => ({
 export const setFailure = (change: FailureChange): Sent => ({
   method: 'POST',
   service: 'recommendations-service',
-  path: '/admin/failure',
+  path: FAILURE_PATH,
   body: change,
   view: failureView,
 });
 
 export const readCircuit = (...args: Parameters<typeof circuitView>): Sent => ({
   service: 'gateway-v2',
-  path: '/circuit-status',
+  path: CIRCUIT_PATHS.status,
   view: circuitView(...args),
 });
 
 export const closeCircuit: Sent = {
   method: 'POST',
   service: 'gateway-v2',
-  path: '/circuit/reset',
+  path: CIRCUIT_PATHS.reset,
   view: circuitView(['state']),
 };
 

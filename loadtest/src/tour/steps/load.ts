@@ -1,4 +1,4 @@
-import type { CircuitStatus } from '@cbd/gateway-v2/contract';
+import { CIRCUIT_PATHS, type CircuitStatus } from '@cbd/gateway-v2/contract';
 import {
   formatCount,
   formatDuration,
@@ -24,7 +24,7 @@ const restoreOptions = (shown: string[], view?: { changedAt: boolean }) =>
   ({
     method: 'POST',
     service: 'gateway-v2',
-    path: '/circuit/config/reset',
+    path: CIRCUIT_PATHS.configReset,
     view: configView(shown, view),
   }) as const;
 
@@ -91,7 +91,7 @@ export const loadWithFailures: TourStep = {
     await t.send({
       method: 'POST',
       service: 'gateway-v2',
-      path: '/circuit/config',
+      path: CIRCUIT_PATHS.config,
       body: { rollingWindowMs: loadWindowMs },
       view: configView(['rollingWindowMs']),
     });
@@ -166,7 +166,7 @@ async function partialRun(t: StepTools, rate: number): Promise<PartialRun> {
   await t.send(setFailure({ mode: 'partial', errorRate: rate }));
   await t.send(restoreOptions(['volumeThreshold'], { changedAt: false }));
   await t.send(closeCircuit);
-  const before = asCircuit(await t.peek({ service: 'gateway-v2', path: '/circuit-status' }));
+  const before = asCircuit(await t.peek({ service: 'gateway-v2', path: CIRCUIT_PATHS.status }));
   t.say(
     `${formatCount(load.rate)} users a second at each gateway for ${formatDuration(partialMs)}, as in the step before:`,
   );
