@@ -293,8 +293,18 @@ export const DEFAULT_PORTS = {
   'gateway-v2': 8090,
 } as const;
 
-const onLoopback = (service: keyof typeof DEFAULT_PORTS) =>
-  `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+/** Hosts that listen on every address of the machine: loopback is one of them. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
+/**
+ * Where a service on this machine listening on `host` answers: loopback when it listens on
+ * every address (or on loopback), else that address, since a service bound to one LAN address
+ * is not on loopback.
+ */
+export function localUrl(port: number, host = '127.0.0.1'): string {
+  const reach = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host;
+  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
+}
 
 /** The settings every service reads. */
 export function serviceSettings(defaultPort: number) {
@@ -336,11 +346,11 @@ export type ServiceConfig = SettingValues<ReturnType<typeof serviceSettings>>;
 export function upstreamSettings() {
   return {
     productServiceUrl: setting.baseUrl('PRODUCT_SERVICE_URL', {
-      default: onLoopback('product-service'),
+      default: localUrl(DEFAULT_PORTS['product-service']),
       meaning: 'where product-service is',
     }),
     recommendationsServiceUrl: setting.baseUrl('RECOMMENDATIONS_SERVICE_URL', {
-      default: onLoopback('recommendations-service'),
+      default: localUrl(DEFAULT_PORTS['recommendations-service']),
       meaning: 'where recommendations-service is',
     }),
     upstreamMaxBodyBytes: setting.int('UPSTREAM_MAX_BODY_BYTES', {

@@ -81,11 +81,12 @@ export const INK = '#111111';
 export const SICK_SHADE = 'rgba(0, 0, 0, 0.08)';
 
 /** The ink each pattern is drawn in, over the fill's colour: light stripes, dark lines and dots. */
+const DARK_INK = 'rgba(0, 0, 0, 0.45)';
 export const PATTERN_INK: Record<PatternName, string> = {
   stripes: 'rgba(255, 255, 255, 0.65)',
-  'dark-stripes': 'rgba(0, 0, 0, 0.45)',
-  crosshatch: 'rgba(0, 0, 0, 0.45)',
-  dots: 'rgba(0, 0, 0, 0.45)',
+  'dark-stripes': DARK_INK,
+  crosshatch: DARK_INK,
+  dots: DARK_INK,
 };
 
 /** The same patterns as the charts draw on canvas (chart-kit.ts), as CSS backgrounds. */

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readDecimalNumber, readWholeNumber, type EnvSource } from '@cbd/common';
+import { localUrl, readDecimalNumber, readWholeNumber, type EnvSource } from '@cbd/common';
 import type { Targets } from '@cbd/loadtest';
 import { LaunchErrors } from '../errors.js';
 import { readStackPorts, STACK_PORT_SETTINGS } from '../settings.js';
-import { localUrl } from '../stack/services.js';
 
 /** Where a command takes relative paths from, and where its reports go by default. */
 export interface CommandPaths {

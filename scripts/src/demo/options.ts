@@ -1,3 +1,4 @@
+import { localUrl } from '@cbd/common';
 import {
   CLOSED_CONNECTIONS,
   DEFAULT_PATIENCE_MS,
@@ -26,7 +27,6 @@ import {
 } from '../cli/options.js';
 import { LaunchErrors } from '../errors.js';
 import { DASHBOARD_PORT_SETTINGS, LADDER_PORT_SETTINGS } from '../settings.js';
-import { localUrl } from '../stack/services.js';
 
 export interface DemoOptions {
   quick: boolean;

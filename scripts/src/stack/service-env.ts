@@ -1,4 +1,11 @@
-import { ConfigError, readSettings, settingsEnv, type EnvSource, type Settings } from '@cbd/common';
+import {
+  ConfigError,
+  localUrl,
+  readSettings,
+  settingsEnv,
+  type EnvSource,
+  type Settings,
+} from '@cbd/common';
 import {
   GATEWAY_SERVICE,
   rungProfile,
@@ -17,7 +24,6 @@ import {
   type StackPorts,
 } from '../settings.js';
 import type { WantedPort } from './ports.js';
-import { localUrl } from './services.js';
 
 export type ChildEnv = Record<string, string | undefined>;
 

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SERVICE_NAMES, type ServiceName } from '@cbd/loadtest';
+import { localUrl } from '@cbd/common';
 import { ChildService } from '@cbd/common/tools';
 import { LaunchErrors, type LaunchError } from '../errors.js';
 import { assertPortsFree, stackPortsWanted, type WantedPort } from './ports.js';
 import type { StackChild, StackPlan } from './service-env.js';
 import type { ServiceLogs } from './service-logs.js';
-import { entryOf, localUrl } from './services.js';
+import { entryOf } from './services.js';
 
 /** The run a stack serves (a command's context fits). */
 export interface StackRun {

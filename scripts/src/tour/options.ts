@@ -1,3 +1,4 @@
+import { localUrl } from '@cbd/common';
 import { TOUR_STEPS, type Targets } from '@cbd/loadtest';
 import {
   outDir,
@@ -10,7 +11,6 @@ import {
 } from '../cli/options.js';
 import { LaunchErrors } from '../errors.js';
 import { DASHBOARD_PORT_SETTINGS } from '../settings.js';
-import { localUrl } from '../stack/services.js';
 
 export interface TourOptions {
   auto: boolean;
